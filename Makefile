@@ -1,0 +1,43 @@
+# Casus: the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test lint bench lock clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	@echo "== Casus deadline engine: a few examples =="
+	$(BIN)/python -m casus.deadlines klacht --received 2026-04-12 --on 2026-05-20
+	@echo
+	$(BIN)/python -m casus.deadlines bezwaar --received 2026-03-20 --decision-sent 2026-03-03 --on 2026-05-20
+	@echo
+	$(BIN)/python -m casus.deadlines aanvraag --received 2026-01-05 --default-notice 2026-03-10 --on 2026-04-15 --format json
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+test: lint
+	$(BIN)/pytest
+
+bench: setup
+	$(BIN)/python bench/bench_deadlines.py
+
+# Regenerate the constraints file from a fresh environment (after changing pyproject.toml).
+lock:
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
+	.lockenv/bin/pip install --quiet -e '.[dev]'
+	.lockenv/bin/pip freeze --exclude-editable | grep -v '^casus' > constraints.txt
+	rm -rf .lockenv
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
