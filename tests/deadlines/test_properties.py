@@ -67,7 +67,10 @@ def test_postponement_never_makes_a_term_shorter(case: dict) -> None:
         return
     plain = compute_deadline(**{**case, "postponed": False})
     postponed = compute_deadline(**{**case, "postponed": True})
-    assert postponed.due >= plain.due + timedelta(days=7 * case["rule"].postponement.amount - 3)
+    assert postponed.due >= plain.due
+    # The postponement itself is added in full; only the Atw may then move the end (Good Friday can
+    # push a plain term 4 days, so the gap between the two due dates can be smaller than 7·N).
+    assert postponed.raw_end == plain.raw_end + timedelta(days=7 * case["rule"].postponement.amount)
 
 
 @given(days, st.integers(0, 20), st.integers(-30, 120), st.integers(0, 60))
