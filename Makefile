@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint bench lock clean
+.PHONY: setup run demo-deadlines test lint bench lock clean
 
 setup: $(STAMP)
 
@@ -14,18 +14,21 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
+# Development server on SQLite (var/casus.sqlite3) unless DATABASE_URL says otherwise.
 run: setup
-	@echo "== Casus deadline engine: a few examples =="
+	DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DEBUG=1 $(BIN)/python manage.py seed_demo
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+demo-deadlines: setup
 	$(BIN)/python -m casus.deadlines klacht --received 2026-04-12 --on 2026-05-20
-	@echo
 	$(BIN)/python -m casus.deadlines bezwaar --received 2026-03-20 --decision-sent 2026-03-03 --on 2026-05-20
-	@echo
-	$(BIN)/python -m casus.deadlines aanvraag --received 2026-01-05 --default-notice 2026-03-10 --on 2026-04-15 --format json
 
 lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
+# ruff + pytest; on PostgreSQL when DATABASE_URL points there (as .ci/run does).
 test: lint
 	$(BIN)/pytest
 
