@@ -42,9 +42,15 @@ SQLITE_INSTALL = [
 SQLITE_REMOVE = ["DROP TRIGGER IF EXISTS cases_event_no_update;", "DROP TRIGGER IF EXISTS cases_event_no_delete;"]
 
 
+def _run_raw(schema_editor, sql):
+    # Straight to the cursor without parameters: the PL/pgSQL body contains a literal '%'.
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(sql)
+
+
 def install(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(PG_INSTALL)
+        _run_raw(schema_editor, PG_INSTALL)
     elif schema_editor.connection.vendor == "sqlite":
         for statement in SQLITE_INSTALL:
             schema_editor.execute(statement)
@@ -52,7 +58,7 @@ def install(apps, schema_editor):
 
 def remove(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(PG_REMOVE)
+        _run_raw(schema_editor, PG_REMOVE)
     elif schema_editor.connection.vendor == "sqlite":
         for statement in SQLITE_REMOVE:
             schema_editor.execute(statement)
