@@ -3,6 +3,8 @@ a kwaliteitsmedewerker, and an inwoner."""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -40,3 +42,34 @@ def kwaliteitsmedewerker(db: None) -> Any:
 @pytest.fixture
 def inwoner(db: None) -> Resident:
     return factories.resident()
+
+
+@pytest.fixture(autouse=True)
+def _event_guard_allows_test_flush(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a transactional test pytest-django empties every table; the append-only guard on the
+    timeline would refuse that. Lift it for the flush only: PostgreSQL through the session switch the
+    retention run uses, SQLite by dropping its triggers and putting them back before the next test."""
+    transactional = "live_server" in request.fixturenames or "transactional_db" in request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        transactional = True
+    if not transactional:
+        yield
+        return
+    request.getfixturevalue("transactional_db")  # so this teardown runs before the flush
+    from django.db import connection
+
+    guard = importlib.import_module("casus.cases.migrations.0002_event_append_only_guard")
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            for statement in guard.SQLITE_REMOVE + guard.SQLITE_INSTALL:
+                cursor.execute(statement)
+        else:
+            cursor.execute("RESET casus.allow_event_delete")
+    yield
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            for statement in guard.SQLITE_REMOVE:
+                cursor.execute(statement)
+        else:
+            cursor.execute("SET casus.allow_event_delete = 'on'")

@@ -19,7 +19,7 @@ from casus import deadlines
 
 from .domain import INFORMAL_OUTCOMES, OUTCOMES_BY_TYPE, CaseType, Status
 from .models import Case, CaseLink, Category, ContactAttempt, Event, Organisation, Resident, Suspension, Team
-from .services import CaseError, _actor_name, reference_reserve
+from .services import CaseError, _actor_name, deadline_from_facts, reference_reserve
 
 
 @dataclass
@@ -93,20 +93,18 @@ def _check(new: NewCase) -> None:
 
 def new_case_deadline(rule: deadlines.Rule, new: NewCase) -> deadlines.Deadline:
     """The deadline of a case to be created, from the same facts case_register uses."""
-    try:
-        return deadlines.compute_deadline(
-            rule, new.received_on,
-            decision_sent=new.decision_sent_on if rule.start is deadlines.Start.AFTER_FILING_TERM else None,
-            committee=new.committee and rule.committee_term is not None,
-            postponed=new.postponed_on is not None and rule.postponement is not None,
-            suspensions=[
-                deadlines.Suspension(s.requested_on, min(s.resolved_on or s.repair_until, s.repair_until))
-                for s in new.suspensions
-            ],
-            extended_to=new.extended_to,
-        )  # fmt: skip
-    except deadlines.DeadlineError as error:
-        raise CaseError(str(error)) from error
+    return deadline_from_facts(
+        rule=rule,
+        received_on=new.received_on,
+        decision_sent_on=new.decision_sent_on,
+        committee=new.committee and rule.committee_term is not None,
+        postponed=new.postponed_on is not None and rule.postponement is not None,
+        suspensions=[
+            deadlines.Suspension(s.requested_on, min(s.resolved_on or s.repair_until, s.repair_until))
+            for s in new.suspensions
+        ],
+        extended_to=new.extended_to,
+    )
 
 
 def build_case(organisation: Organisation, rules: dict[str, deadlines.Rule], new: NewCase) -> Case:

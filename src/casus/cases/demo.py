@@ -83,36 +83,46 @@ OUTCOME_WEIGHTS = {
                    Outcome.GEEN_DOCUMENTEN: 15, Outcome.INGETROKKEN: 5},
 }  # fmt: skip
 
+# How a resident names each subject in a sentence.
+SUBJECT_PHRASES = {
+    "energietoeslag": "de energietoeslag", "bijzondere bijstand": "bijzondere bijstand",
+    "terugvordering": "de terugvordering", "afwijzing levensonderhoud": "de afwijzing van mijn bijstand",
+    "woonlastenfonds": "het woonlastenfonds", "boete": "de boete", "maatregel": "de korting op mijn uitkering",
+    "beëindiging": "het stoppen van mijn uitkering", "buiten behandeling": "mijn aanvraag die niet behandeld is",
+    "Tozo": "de Tozo", "overig": "mijn uitkering",
+}  # fmt: skip
+
 TEXTS = {
     CaseType.VRAAG: [
         "Ik wil weten of ik recht heb op {subject}. Welke papieren moet ik opsturen?",
-        "Wanneer wordt mijn {subject} uitbetaald? Ik heb nog niets ontvangen.",
+        "Ik heb een vraag over {subject}. Wanneer hoor ik iets?",
         "Ik begrijp de brief over {subject} niet. Kunt u uitleggen wat ik moet doen?",
         "Mijn situatie is veranderd. Moet ik dat doorgeven voor {subject}?",
     ],
     CaseType.TERUGBELVERZOEK: [
         "Inwoner wil teruggebeld worden over {subject}. Liefst na 14.00 uur.",
-        "Graag terugbellen over de brief van vorige week ({subject}).",
-        "Wil met de klantmanager spreken over {subject}; kreeg geen reactie op e-mail.",
+        "Graag terugbellen over de brief van vorige week over {subject}.",
+        "Wil de klantmanager spreken over {subject}; kreeg geen reactie op e-mail.",
     ],
     CaseType.KLACHT: [
         "Ik heb drie keer gebeld over {subject} en niemand belt mij terug.",
         "De medewerker aan de telefoon was onvriendelijk toen ik vroeg naar {subject}.",
         "Ik wacht al twee maanden op een besluit over {subject}. Dit duurt veel te lang.",
         "Ik kreeg verschillende antwoorden over {subject}. Niemand weet wie mijn contactpersoon is.",
-        "Mijn afspraak werd afgezegd zonder uitleg. Ik heb geld nodig voor {subject}.",
+        "Mijn afspraak over {subject} werd afgezegd zonder uitleg.",
     ],
     CaseType.BEZWAAR: [
-        "Ik ben het niet eens met het besluit over {subject}. Ik heb wel degelijk alle stukken ingeleverd.",
-        "Bezwaar tegen de {subject}: de berekening klopt niet, mijn inkomen is lager.",
+        "Ik ben het niet eens met het besluit over {subject}. Ik heb wel alle stukken ingeleverd.",
+        "Bezwaar tegen het besluit over {subject}: de berekening klopt niet, mijn inkomen is lager.",
         "Het besluit over {subject} houdt geen rekening met mijn gezondheid.",
     ],
     CaseType.BEROEP: [
-        "Beroep ingesteld bij de rechtbank tegen de beslissing op bezwaar over {subject}.",
+        "Beroep bij de rechtbank tegen de beslissing op bezwaar over {subject}.",
     ],
     CaseType.AANVRAAG: [
-        "Aanvraag {subject} voor een wasmachine en een koelkast.",
-        "Aanvraag {subject}: inwoner heeft hoge kosten door ziekte.",
+        "Aanvraag bijzondere bijstand voor een wasmachine en een koelkast.",
+        "Aanvraag bijzondere bijstand: inwoner heeft hoge kosten door ziekte.",
+        "Aanvraag levensonderhoud na het verlies van werk.",
     ],
     CaseType.WMO_AANVRAAG: [
         "Aanvraag maatwerkvoorziening na het onderzoek: hulp bij het huishouden, 3 uur per week.",
@@ -124,7 +134,7 @@ TEXTS = {
     ],
     CaseType.WOO: [
         "Verzoek om alle documenten over het beleid voor {subject} van 2023 en 2024.",
-        "Woo-verzoek: e-mails en notulen over de uitvoering van de {subject}.",
+        "Woo-verzoek: e-mails en notulen over de uitvoering van {subject}.",
     ],
 }
 CLOSING_TEXTS = [
@@ -170,8 +180,8 @@ class Demo:
         handlers: dict[str, list[Any]] = {}
         for index, team_name in enumerate(sorted(self.teams)):
             for number in range(3 if team_name == "BBK" else 2):
-                first, last = self.faker.first_name(), self.faker.last_name()
-                username = f"demo{index}{number}"
+                first, last = self.faker.first_name(), self.faker.last_name().split(" ")[-1]
+                username = f"{first[0]}.{last}{index}{number}".lower()
                 self._staff_member(user_model, username, first, last, team_name, TeamRole.BEHANDELAAR)
             handlers[team_name] = [
                 m.user for m in TeamMembership.objects.filter(
@@ -236,7 +246,7 @@ class Demo:
             case_type=case_type, received_on=received,
             channel=_weighted(rng, CHANNELS.get(case_type, DEFAULT_CHANNELS)),
             team=self.teams[team_name], handler=handler, subject=subject, resident=resident,
-            description=rng.choice(TEXTS[case_type]).format(subject=subject.name),
+            description=rng.choice(TEXTS[case_type]).format(subject=SUBJECT_PHRASES.get(subject.name, subject.name)),
             nature=self.natures[_weighted(rng, NATURE_WEIGHTS)] if case_type == CaseType.KLACHT else None,
             created_at=_at(received, rng),
         )  # fmt: skip

@@ -25,6 +25,7 @@ from .domain import (
     EventKind,
     FrontOfficeResult,
     LinkKind,
+    Outcome,
     Representative,
     Status,
     TeamRole,
@@ -79,9 +80,6 @@ class CaseTypeSetting(models.Model):
         null=True,
         blank=True,
         help_text=_("Leeg: zoals de wet het zegt (ja voor wettelijke termijnen, nee voor servicenormen)."),
-    )
-    warning_days = models.PositiveSmallIntegerField(
-        _("waarschuwen vanaf (werkdagen)"), null=True, blank=True, help_text=_("Leeg: 5 werkdagen.")
     )
 
     class Meta:
@@ -287,7 +285,7 @@ class Case(models.Model):
     )
     description = models.TextField(_("omschrijving"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ONTVANGEN)
-    outcome = models.CharField(_("uitkomst"), max_length=30, choices=[], blank=True)
+    outcome = models.CharField(_("uitkomst"), max_length=30, choices=Outcome.choices, blank=True)
     informal = models.BooleanField(_("informeel afgehandeld"), default=False)
     closed_on = models.DateField(_("afgehandeld op"), null=True, blank=True)
     closing_text = models.TextField(_("toelichting bij afhandeling"), blank=True)
@@ -347,9 +345,7 @@ class Case(models.Model):
 
     @property
     def outcome_label(self) -> str:
-        from .domain import Outcome
-
-        return Outcome(self.outcome).label if self.outcome else ""
+        return self.get_outcome_display()
 
     def deadline_status(self, on: date | None = None, warning_days: int | None = None) -> deadlines.Status:
         """op_tijd / dreigt / te_laat on `on` (default today)."""
@@ -480,9 +476,9 @@ class ReferenceCounter(models.Model):
     """The last number handed out per organisation, prefix and year; see services.reference_next."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    prefix = models.CharField(max_length=8)
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
+    prefix = models.CharField(_("voorvoegsel"), max_length=8)
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    last = models.PositiveIntegerField(_("laatst uitgegeven nummer"), default=0)
 
     class Meta:
         verbose_name = _("kenmerkteller")

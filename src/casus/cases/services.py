@@ -72,19 +72,36 @@ def _fmt(day: date) -> str:
     return day.strftime("%d-%m-%Y")
 
 
-def deadline_for(case: Case) -> deadlines.Deadline:
-    """The due date of `case` from its stored facts; the only place a case's term is counted."""
-    rule = case.organisation.rule_for(case.case_type)
-    suspensions = [s.as_deadline_suspension() for s in case.suspensions.all()] if case.pk else []
+def deadline_from_facts(
+    *, rule: deadlines.Rule, received_on: date, decision_sent_on: date | None, committee: bool, postponed: bool,
+    suspensions: list[deadlines.Suspension], extended_to: date | None,
+) -> deadlines.Deadline:  # fmt: skip
+    """The deadline from a case's stored facts; the one place (with the engine) a case's term is counted.
+
+    An agreed later date (case_extend) replaces the statutory due date only while it is later: when
+    an organisation lengthens its term past it, the new term wins.
+    """
     try:
-        return deadlines.compute_deadline(
-            rule, case.received_on,
-            decision_sent=case.decision_sent_on if rule.start is deadlines.Start.AFTER_FILING_TERM else None,
-            committee=case.committee, postponed=case.postponed_on is not None,
-            suspensions=suspensions, extended_to=case.extended_to,
+        deadline = deadlines.compute_deadline(
+            rule, received_on,
+            decision_sent=decision_sent_on if rule.start is deadlines.Start.AFTER_FILING_TERM else None,
+            committee=committee, postponed=postponed, suspensions=suspensions,
         )  # fmt: skip
     except deadlines.DeadlineError as error:
         raise CaseError(str(error)) from error
+    if extended_to is not None and extended_to > deadline.due:
+        deadline = deadline._replace(due=extended_to, extended_to=extended_to)
+    return deadline
+
+
+def deadline_for(case: Case) -> deadlines.Deadline:
+    """The due date of a (saved or new) case."""
+    return deadline_from_facts(
+        rule=case.organisation.rule_for(case.case_type), received_on=case.received_on,
+        decision_sent_on=case.decision_sent_on, committee=case.committee, postponed=case.postponed_on is not None,
+        suspensions=[s.as_deadline_suspension() for s in case.suspensions.all()] if case.pk else [],
+        extended_to=case.extended_to,
+    )  # fmt: skip
 
 
 def _recompute_due(case: Case) -> tuple[date, date]:
@@ -209,8 +226,10 @@ def _received_summary(case: Case) -> str:
     if case.channel:
         text += f" via {case.get_channel_display().lower()}"
     text += f". Uiterste datum {_fmt(case.due_on)}."
-    if case.filed_on_time is False:
-        text += " Het bezwaar is te laat ingediend: voorstel niet-ontvankelijk, tenzij verschoonbaar."
+    if case.filed_on_time is False and case.delay_excused:
+        text += " Het bezwaar is te laat ingediend, maar de termijnoverschrijding is verschoonbaar (Awb 6:11)."
+    elif case.filed_on_time is False:
+        text += " Het bezwaar is te laat ingediend: voorstel niet-ontvankelijk, tenzij verschoonbaar (Awb 6:11)."
     return text
 
 
@@ -398,7 +417,7 @@ def case_set_committee(*, case: Case, actor: Any, committee: bool) -> Case:
     """An advisory committee advises (klacht: Awb 9:11 10 weeks; bezwaar: 7:10 12 weeks) or not."""
     case = _lock(case)
     _require_open(case)
-    if deadlines.get_rule(case.case_type).committee_term is None:
+    if case.organisation.rule_for(case.case_type).committee_term is None:
         raise CaseError(f"Bij een {case.get_case_type_display().lower()} bestaat geen adviescommissie-termijn.")
     if case.committee == committee:
         raise CaseError("Dit staat al zo vastgelegd.")
@@ -419,7 +438,7 @@ def case_record_default_notice(*, case: Case, actor: Any, received_on: date) -> 
     """Record a notice of default (ingebrekestelling, Awb 4:17); the penalty runs from 2 weeks after."""
     case = _lock(case)
     _require_open(case)
-    if not deadlines.get_rule(case.case_type).penalty:
+    if not case.organisation.rule_for(case.case_type).penalty:
         raise CaseError(f"Bij een {case.get_case_type_display().lower()} geldt geen dwangsom (Awb 4:17).")
     if received_on < case.received_on or received_on > _today():
         raise CaseError("De datum van ontvangst moet tussen de ontvangst van de zaak en vandaag liggen.")

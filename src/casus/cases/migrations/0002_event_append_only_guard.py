@@ -1,8 +1,8 @@
 """Make the timeline append-only in the database itself.
 
-PostgreSQL: a trigger raises on UPDATE and on DELETE of cases_event, unless the transaction has set
-`casus.allow_event_delete = 'on'` (SET LOCAL), which only the retention run may do. UPDATE is never
-allowed. SQLite (the embedded default): triggers that abort UPDATE and DELETE.
+PostgreSQL: a trigger raises on UPDATE, DELETE and TRUNCATE of cases_event, unless the transaction
+has set `casus.allow_event_delete = 'on'` (SET LOCAL), which only the retention run (and the test
+suite's database flush) may do. UPDATE is never allowed. SQLite (the embedded default): triggers that abort UPDATE and DELETE.
 """
 
 from django.db import migrations
@@ -10,7 +10,7 @@ from django.db import migrations
 PG_INSTALL = """
 CREATE OR REPLACE FUNCTION casus_event_append_only() RETURNS trigger AS $$
 BEGIN
-    IF TG_OP = 'DELETE' AND current_setting('casus.allow_event_delete', true) = 'on' THEN
+    IF TG_OP IN ('DELETE', 'TRUNCATE') AND current_setting('casus.allow_event_delete', true) = 'on' THEN
         RETURN OLD;
     END IF;
     RAISE EXCEPTION 'cases_event is append-only: % is not allowed', TG_OP
