@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run demo-deadlines test lint bench lock clean
+.PHONY: setup run demo-deadlines test lint screenshots bench lock clean
 
 setup: $(STAMP)
 
@@ -33,6 +33,10 @@ lint: setup
 # ruff + pytest; on PostgreSQL when DATABASE_URL points there (as .ci/run does).
 test: lint
 	$(BIN)/pytest
+
+# Refresh the screenshots in docs/screenshots/ from the browser tests.
+screenshots: setup
+	CASUS_SCREENSHOTS=1 $(BIN)/pytest tests/e2e -q
 
 bench: setup
 	$(BIN)/python bench/bench_deadlines.py

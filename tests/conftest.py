@@ -48,7 +48,8 @@ def inwoner(db: None) -> Resident:
 def _event_guard_allows_test_flush(request: pytest.FixtureRequest) -> Iterator[None]:
     """After a transactional test pytest-django empties every table; the append-only guard on the
     timeline would refuse that. Lift it for the flush only: PostgreSQL through the session switch the
-    retention run uses, SQLite by dropping its triggers and putting them back before the next test."""
+    retention run uses, SQLite by dropping its triggers and putting them back before the next test.
+    The flush also empties the seed data of migration 0003, so it is put back (idempotently) first."""
     transactional = "live_server" in request.fixturenames or "transactional_db" in request.fixturenames
     marker = request.node.get_closest_marker("django_db")
     if marker is not None and marker.kwargs.get("transaction"):
@@ -57,9 +58,11 @@ def _event_guard_allows_test_flush(request: pytest.FixtureRequest) -> Iterator[N
         yield
         return
     request.getfixturevalue("transactional_db")  # so this teardown runs before the flush
+    from django.apps import apps
     from django.db import connection
 
     guard = importlib.import_module("casus.cases.migrations.0002_event_append_only_guard")
+    importlib.import_module("casus.cases.migrations.0003_seed_categories").seed(apps, None)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             for statement in guard.SQLITE_REMOVE + guard.SQLITE_INSTALL:

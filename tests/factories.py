@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from casus.cases import services
 from casus.cases.domain import Channel, TeamRole
-from casus.cases.models import Case, Category, Organisation, Resident, Team, TeamMembership
+from casus.cases.models import Case, Category, Event, Organisation, Resident, Team, TeamMembership
 
 User = get_user_model()
 
@@ -64,3 +64,13 @@ def register(case_type: str = "klacht", received_on: date = date(2026, 4, 12), *
     fields.setdefault("team", team("Werk"))
     fields.setdefault("channel", Channel.EMAIL)
     return services.case_register(case_type=case_type, received_on=received_on, **fields)
+
+
+def event_kinds(case: Case) -> list[str]:
+    """The kinds on a case's timeline, oldest first."""
+    return list(case.events.order_by("created_at", "id").values_list("kind", flat=True))
+
+
+def last_event(case: Case) -> Event:
+    """The newest Event on a case's timeline."""
+    return case.events.order_by("created_at", "id").last()

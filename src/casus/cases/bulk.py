@@ -89,6 +89,12 @@ def _check(new: NewCase) -> None:
         raise CaseError("De afhandeldatum ligt vóór de ontvangstdatum.")
     if (new.status == Status.AFGEHANDELD) != (new.closed_on is not None and bool(new.outcome)):
         raise CaseError("Een afgehandelde zaak heeft een afhandeldatum en een uitkomst, een open zaak geen van beide.")
+    rule = deadlines.get_rule(new.case_type)
+    label = CaseType(new.case_type).label.lower()
+    if new.committee and rule.committee_term is None:
+        raise CaseError(f"Bij een {label} bestaat geen adviescommissie-termijn.")
+    if new.postponed_on is not None and rule.postponement is None:
+        raise CaseError(f"Een {label} kent geen vaste verdaging. Leg een nieuwe datum vast.")
 
 
 def new_case_deadline(rule: deadlines.Rule, new: NewCase) -> deadlines.Deadline:
@@ -97,8 +103,8 @@ def new_case_deadline(rule: deadlines.Rule, new: NewCase) -> deadlines.Deadline:
         rule=rule,
         received_on=new.received_on,
         decision_sent_on=new.decision_sent_on,
-        committee=new.committee and rule.committee_term is not None,
-        postponed=new.postponed_on is not None and rule.postponement is not None,
+        committee=new.committee,
+        postponed=new.postponed_on is not None,
         suspensions=[
             deadlines.Suspension(s.requested_on, min(s.resolved_on or s.repair_until, s.repair_until))
             for s in new.suspensions

@@ -350,7 +350,9 @@ class Case(models.Model):
     def deadline_status(self, on: date | None = None, warning_days: int | None = None) -> deadlines.Status:
         """op_tijd / dreigt / te_laat on `on` (default today)."""
         return deadlines.deadline_status(
-            self.due_on, on or timezone.localdate(), warning_days=warning_days or settings.CASUS_WARNING_DAYS
+            self.due_on,
+            on or timezone.localdate(),
+            warning_days=settings.CASUS_WARNING_DAYS if warning_days is None else warning_days,
         )
 
     @property

@@ -29,7 +29,18 @@ from .domain import (
     Status,
     TeamRole,
 )
-from .models import Case, CaseLink, Category, ContactAttempt, Event, Organisation, Resident, Suspension, Team
+from .models import (
+    Case,
+    CaseLink,
+    Category,
+    ContactAttempt,
+    Event,
+    Organisation,
+    Resident,
+    Suspension,
+    Team,
+    TeamMembership,
+)
 
 
 class CaseError(Exception):
@@ -290,6 +301,7 @@ def _notify_handler(case: Case, handler: Any, reason: str) -> None:
 def case_start(*, case: Case, actor: Any) -> Case:
     """Take the case into handling (status in_behandeling); a case without handler goes to the actor."""
     case = _lock(case)
+    _require_open(case)
     if case.status != Status.ONTVANGEN:
         raise CaseError(f"Zaak {case.reference} is al in behandeling genomen.")
     if case.handler is None and actor is not None:
@@ -474,6 +486,8 @@ def case_record_contact_attempt(
     _require_open(case)
     if attempted_at > timezone.now():
         raise CaseError("Een contactpoging kan niet in de toekomst liggen.")
+    if timezone.localtime(attempted_at).date() < case.received_on:
+        raise CaseError("Een contactpoging kan niet vóór de ontvangst van de zaak liggen.")
     attempt = ContactAttempt.objects.create(
         case=case, attempted_at=attempted_at, by=actor if getattr(actor, "pk", None) else None,
         reached=reached, note=note.strip(),
@@ -540,13 +554,13 @@ def case_flag_safety(*, case: Case, actor: Any, note: str = "") -> Case:
 
 
 def _alert_coordinators(case: Case, note: str) -> None:
-    if case.team_id is None:
-        return
-    emails = [
-        m.user.email
-        for m in case.team.memberships.select_related("user").filter(role=TeamRole.COORDINATOR, user__is_active=True)
-        if m.user.email
-    ]
+    """The team's coördinatoren; a case without a team alerts every coördinator of the organisation."""
+    memberships = TeamMembership.objects.filter(role=TeamRole.COORDINATOR, user__is_active=True)
+    if case.team_id is not None:
+        memberships = memberships.filter(team_id=case.team_id)
+    else:
+        memberships = memberships.filter(team__organisation_id=case.organisation_id)
+    emails = sorted({m.user.email for m in memberships.select_related("user") if m.user.email})
     if emails:
         body = f"Bij zaak {case.reference} is een veiligheidssignaal gemeld. Bekijk de zaak direct.\n{note}"
         transaction.on_commit(lambda: send_mail(f"Casus: veiligheidssignaal {case.reference}", body, None, emails))
@@ -622,11 +636,14 @@ def case_reopen(*, case: Case, actor: Any, reason: str) -> Case:
 
 
 def cases_recompute_due(*, cases: Iterable[Case]) -> int:
-    """Recompute and store due dates (after an organisation changes its term settings)."""
+    """Recompute and store the due dates of open cases (after an organisation changes its term
+    settings). Closed cases keep the term they were decided under, so their within-term figure stays."""
     changed = 0
     for case in cases:
         with transaction.atomic():
             locked = _lock(case)
+            if not locked.is_open:
+                continue
             old, new = _recompute_due(locked)
             if old != new:
                 locked.save(update_fields=["due_on", "updated_at"])
