@@ -57,7 +57,7 @@ def test_it_moves_the_due_date_by_the_repair_term_while_waiting(aanvraag: Case, 
     assert event.kind == EventKind.INFORMATION_REQUESTED
     assert event.summary == (
         "Aanvulling gevraagd: Loonstroken van december. Hersteltermijn tot en met 29-01-2026. "
-        "De termijn staat stil; uiterste datum nu 16-03-2026 (was 02-03-2026)."
+        "De termijn staat stil. Uiterste datum nu 16-03-2026 (was 02-03-2026)."
     )
     assert event.data == {
         "requested_on": "2026-01-15",

@@ -122,6 +122,20 @@ def _recompute_due(case: Case) -> tuple[date, date]:
     return old, case.due_on
 
 
+def _save_with_new_due(
+    case: Case, *, fields: list[str], kind: str, actor: Any, summary: str, **data: Any
+) -> tuple[date, date]:
+    """Recompute the due date after a changed fact, save it with `fields`, and append the Event
+    that says how the date moved. Returns (old, new)."""
+    old, new = _recompute_due(case)
+    case.save(update_fields=[*fields, "due_on", "updated_at"])
+    event_append(
+        case=case, kind=kind, actor=actor, summary=f"{summary} Uiterste datum nu {_fmt(new)} (was {_fmt(old)}).",
+        due_before=old, due_after=new, **data,
+    )  # fmt: skip
+    return old, new
+
+
 # --- references ----------------------------------------------------------------------------------
 
 
@@ -335,13 +349,11 @@ def case_request_information(
         case=case, requested_on=requested_on, repair_until=repair_until, reason=what.strip()
     )
     case.status = Status.WACHT_OP_INWONER
-    old, new = _recompute_due(case)
-    case.save(update_fields=["status", "due_on", "updated_at"])
-    event_append(
-        case=case, kind=EventKind.INFORMATION_REQUESTED, actor=actor,
+    _save_with_new_due(
+        case, fields=["status"], kind=EventKind.INFORMATION_REQUESTED, actor=actor,
         summary=f"Aanvulling gevraagd: {what.strip()} Hersteltermijn tot en met {_fmt(repair_until)}. "
-        f"De termijn staat stil; uiterste datum nu {_fmt(new)} (was {_fmt(old)}).",
-        requested_on=requested_on, repair_until=repair_until, due_before=old, due_after=new,
+        "De termijn staat stil.",
+        requested_on=requested_on, repair_until=repair_until,
     )  # fmt: skip
     return suspension
 
@@ -358,13 +370,10 @@ def case_information_received(*, case: Case, actor: Any, received_on: date) -> C
     suspension.resolved_on = received_on
     suspension.save(update_fields=["resolved_on"])
     case.status = Status.IN_BEHANDELING
-    old, new = _recompute_due(case)
-    case.save(update_fields=["status", "due_on", "updated_at"])
     late = " (na afloop van de hersteltermijn)" if received_on > suspension.repair_until else ""
-    event_append(
-        case=case, kind=EventKind.INFORMATION_RECEIVED, actor=actor,
-        summary=f"Aanvulling ontvangen op {_fmt(received_on)}{late}. Uiterste datum nu {_fmt(new)} (was {_fmt(old)}).",
-        received_on=received_on, due_before=old, due_after=new,
+    _save_with_new_due(
+        case, fields=["status"], kind=EventKind.INFORMATION_RECEIVED, actor=actor,
+        summary=f"Aanvulling ontvangen op {_fmt(received_on)}{late}.", received_on=received_on,
     )  # fmt: skip
     return case
 
@@ -389,13 +398,11 @@ def case_postpone(*, case: Case, actor: Any, notice_sent_on: date, reason: str) 
     if not reason.strip():
         raise CaseError("Geef de reden van de verdaging; die staat ook in de brief aan de inwoner.")
     case.postponed_on = notice_sent_on
-    old, new = _recompute_due(case)
-    case.save(update_fields=["postponed_on", "due_on", "updated_at"])
-    event_append(
-        case=case, kind=EventKind.POSTPONED, actor=actor,
-        summary=f"Verdaagd met {rule.postponement.dutch()} (bericht verzonden {_fmt(notice_sent_on)}): "
-        f"{reason.strip()} Uiterste datum nu {_fmt(new)} (was {_fmt(old)}).",
-        notice_sent_on=notice_sent_on, reason=reason.strip(), due_before=old, due_after=new,
+    _save_with_new_due(
+        case, fields=["postponed_on"], kind=EventKind.POSTPONED, actor=actor,
+        summary=f"Verdaagd met {rule.postponement.dutch()} "
+        f"(bericht verzonden {_fmt(notice_sent_on)}): {reason.strip()}",
+        notice_sent_on=notice_sent_on, reason=reason.strip(),
     )  # fmt: skip
     return case
 
@@ -434,14 +441,10 @@ def case_set_committee(*, case: Case, actor: Any, committee: bool) -> Case:
     if case.committee == committee:
         raise CaseError("Dit staat al zo vastgelegd.")
     case.committee = committee
-    old, new = _recompute_due(case)
-    case.save(update_fields=["committee", "due_on", "updated_at"])
     what = "Advies van de adviescommissie" if committee else "Geen advies van de adviescommissie"
-    event_append(
-        case=case, kind=EventKind.COMMITTEE, actor=actor,
-        summary=f"{what}. Uiterste datum nu {_fmt(new)} (was {_fmt(old)}).",
-        committee=committee, due_before=old, due_after=new,
-    )  # fmt: skip
+    _save_with_new_due(
+        case, fields=["committee"], kind=EventKind.COMMITTEE, actor=actor, summary=f"{what}.", committee=committee
+    )
     return case
 
 
