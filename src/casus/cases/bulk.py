@@ -19,7 +19,14 @@ from casus import deadlines
 
 from .domain import INFORMAL_OUTCOMES, OUTCOMES_BY_TYPE, CaseType, Status
 from .models import Case, CaseLink, Category, ContactAttempt, Event, Organisation, Resident, Suspension, Team
-from .services import CaseError, _actor_name, deadline_from_facts, reference_reserve
+from .services import (
+    CaseError,
+    _actor_name,
+    deadline_from_facts,
+    reference_reserve,
+    require_committee_term,
+    require_fixed_postponement,
+)
 
 
 @dataclass
@@ -90,11 +97,10 @@ def _check(new: NewCase) -> None:
     if (new.status == Status.AFGEHANDELD) != (new.closed_on is not None and bool(new.outcome)):
         raise CaseError("Een afgehandelde zaak heeft een afhandeldatum en een uitkomst, een open zaak geen van beide.")
     rule = deadlines.get_rule(new.case_type)
-    label = CaseType(new.case_type).label.lower()
-    if new.committee and rule.committee_term is None:
-        raise CaseError(f"Bij een {label} bestaat geen adviescommissie-termijn.")
-    if new.postponed_on is not None and rule.postponement is None:
-        raise CaseError(f"Een {label} kent geen vaste verdaging. Leg een nieuwe datum vast.")
+    if new.committee:
+        require_committee_term(rule)
+    if new.postponed_on is not None:
+        require_fixed_postponement(rule)
 
 
 def new_case_deadline(rule: deadlines.Rule, new: NewCase) -> deadlines.Deadline:
@@ -105,10 +111,7 @@ def new_case_deadline(rule: deadlines.Rule, new: NewCase) -> deadlines.Deadline:
         decision_sent_on=new.decision_sent_on,
         committee=new.committee,
         postponed=new.postponed_on is not None,
-        suspensions=[
-            deadlines.Suspension(s.requested_on, min(s.resolved_on or s.repair_until, s.repair_until))
-            for s in new.suspensions
-        ],
+        suspensions=[_suspension(s).as_deadline_suspension() for s in new.suspensions],
         extended_to=new.extended_to,
     )
 
@@ -161,19 +164,17 @@ def _assign_references(organisation: Organisation, cases: list[Case]) -> None:
             case.reference = reference
 
 
+def _suspension(new: NewSuspension, case: Case | None = None) -> Suspension:
+    return Suspension(
+        case=case, requested_on=new.requested_on, repair_until=new.repair_until, resolved_on=new.resolved_on,
+        reason=new.reason,
+    )  # fmt: skip
+
+
 def _create_children(cases: list[Case], new_cases: list[NewCase], batch_size: int) -> None:
     suspensions, attempts, events = [], [], []
     for case, new in zip(cases, new_cases, strict=True):
-        suspensions += [
-            Suspension(
-                case=case,
-                requested_on=s.requested_on,
-                repair_until=s.repair_until,
-                resolved_on=s.resolved_on,
-                reason=s.reason,
-            )
-            for s in new.suspensions
-        ]
+        suspensions += [_suspension(s, case) for s in new.suspensions]
         attempts += [
             ContactAttempt(case=case, attempted_at=a.attempted_at, reached=a.reached, by=a.by, note=a.note)
             for a in new.contact_attempts

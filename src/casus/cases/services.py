@@ -75,6 +75,20 @@ def _require_open(case: Case) -> None:
         raise CaseError(f"Zaak {case.reference} is al afgehandeld. Heropen de zaak eerst.")
 
 
+def require_committee_term(rule: deadlines.Rule) -> None:
+    """Only a klacht (Awb 9:11) and a bezwaar (7:10) have a longer term when a committee advises."""
+    if rule.committee_term is None:
+        raise CaseError(f"Bij een {CaseType(rule.code).label.lower()} bestaat geen adviescommissie-termijn.")
+
+
+def require_fixed_postponement(rule: deadlines.Rule) -> None:
+    """Only a klacht, bezwaar and Woo-verzoek have a postponement of fixed length."""
+    if rule.postponement is None:
+        raise CaseError(
+            f"Een {CaseType(rule.code).label.lower()} kent geen vaste verdaging. Leg een nieuwe datum vast."
+        )
+
+
 def _today() -> date:
     return timezone.localdate()
 
@@ -234,8 +248,8 @@ def _validate_registration(
         raise CaseError("De datum van indiening bij de rechtbank hoort alleen bij een beroep.")
     if filed_at_court_on is not None and filed_at_court_on > received_on:
         raise CaseError("Het beroep kan niet later bij de rechtbank zijn ingediend dan wij het bericht kregen.")
-    if committee and deadlines.get_rule(case_type).committee_term is None:
-        raise CaseError(f"Bij een {CaseType(case_type).label.lower()} bestaat geen adviescommissie-termijn.")
+    if committee:
+        require_committee_term(organisation.rule_for(case_type))
 
 
 def _unused_reference(organisation: Organisation, case_type: str, year: int) -> str:
@@ -385,10 +399,7 @@ def case_postpone(*, case: Case, actor: Any, notice_sent_on: date, reason: str) 
     case = _lock(case)
     _require_open(case)
     rule = case.organisation.rule_for(case.case_type)
-    if rule.postponement is None:
-        raise CaseError(
-            f"Een {case.get_case_type_display().lower()} kent geen vaste verdaging. Leg een nieuwe datum vast."
-        )
+    require_fixed_postponement(rule)
     if case.postponed_on is not None:
         raise CaseError(f"Deze zaak is al verdaagd op {_fmt(case.postponed_on)}. Verdagen kan maar één keer.")
     if notice_sent_on > case.due_on:
@@ -436,8 +447,7 @@ def case_set_committee(*, case: Case, actor: Any, committee: bool) -> Case:
     """An advisory committee advises (klacht: Awb 9:11 10 weeks; bezwaar: 7:10 12 weeks) or not."""
     case = _lock(case)
     _require_open(case)
-    if case.organisation.rule_for(case.case_type).committee_term is None:
-        raise CaseError(f"Bij een {case.get_case_type_display().lower()} bestaat geen adviescommissie-termijn.")
+    require_committee_term(case.organisation.rule_for(case.case_type))
     if case.committee == committee:
         raise CaseError("Dit staat al zo vastgelegd.")
     case.committee = committee
