@@ -62,17 +62,22 @@ def _event_guard_allows_test_flush(request: pytest.FixtureRequest) -> Iterator[N
     from django.db import connection
 
     guard = importlib.import_module("casus.cases.migrations.0002_event_append_only_guard")
+    audit_guard = importlib.import_module("casus.access.migrations.0002_audit_append_only_guard")
     importlib.import_module("casus.cases.migrations.0003_seed_categories").seed(apps, None)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            for statement in guard.SQLITE_REMOVE + guard.SQLITE_INSTALL:
+            for statement in guard.SQLITE_REMOVE + guard.SQLITE_INSTALL + audit_guard.SQLITE_REMOVE:
+                cursor.execute(statement)
+            for statement in audit_guard.SQLITE_INSTALL:
                 cursor.execute(statement)
         else:
             cursor.execute("RESET casus.allow_event_delete")
+            cursor.execute("RESET casus.allow_audit_delete")
     yield
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            for statement in guard.SQLITE_REMOVE:
+            for statement in guard.SQLITE_REMOVE + audit_guard.SQLITE_REMOVE:
                 cursor.execute(statement)
         else:
             cursor.execute("SET casus.allow_event_delete = 'on'")
+            cursor.execute("SET casus.allow_audit_delete = 'on'")

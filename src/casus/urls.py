@@ -1,12 +1,19 @@
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
+
+from casus.access import views as access_views
 
 admin.site.site_header = "Casus beheer"
 admin.site.site_title = "Casus"
 admin.site.index_title = "Functioneel beheer"
 
 urlpatterns = [
+    path("", access_views.home, name="home"),
+    path("", include("casus.access.auth_urls")),
+    path("privacy/", include("casus.access.urls")),
+    path("privacy/inwoners/", include("casus.privacy.urls")),
+    path("bewaartermijnen/", include("casus.retention.urls")),
     path("admin/", admin.site.urls),
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
 ]
+
+handler403 = "casus.access.views.forbidden"

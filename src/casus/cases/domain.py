@@ -124,6 +124,8 @@ class TeamRole(models.TextChoices):
     KWALITEIT = "kwaliteitsmedewerker", _("Kwaliteitsmedewerker")
     MT = "mt", _("MT / directie")
     FUNCTIONEEL_BEHEER = "functioneel_beheerder", _("Functioneel beheerder")
+    SYSTEEMBEHEER = "systeembeheerder", _("Systeembeheerder")
+    PRIVACY = "privacyfunctionaris", _("Privacyfunctionaris (FG / privacy officer)")
 
 
 class LinkKind(models.TextChoices):

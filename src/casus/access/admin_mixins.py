@@ -1,0 +1,109 @@
+"""Admin pages ask casus.access, not Django's model permissions (see admin_site.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+
+from casus.cases.models import Case, Resident
+
+from .audit import audit
+from .models import AuditAction
+from .permissions import can, case_filter, resident_filter
+from .rules import Rule
+
+OBJECT_VIEWS = {"change_view", "delete_view", "history_view"}
+
+
+def case_of(obj: Any) -> Case | None:
+    """The case an admin row belongs to: the case itself, or the row's `case` (or `from_case`)."""
+    if isinstance(obj, Case):
+        return obj
+    return getattr(obj, "case", None) or getattr(obj, "from_case", None)
+
+
+class AccessAdminMixin:
+    """Default: a back-office table of the systeembeheerder (users, groups, lockouts, devices).
+
+    access_perm   who may open the list (and the module)
+    change_perm   who may add, change and delete (None: nobody, a read-only table)
+    scope         None, "case" (rows are case data: scoped and audited per case) or "resident"
+    """
+
+    access_perm: str = "admin.users"
+    change_perm: str | None = "admin.users"
+    scope: str | None = None
+
+    # --- the rule for the permission matrix test ---
+
+    def casus_rule_for(self, view_name: str) -> Rule:
+        label = self.model._meta.label_lower  # type: ignore[attr-defined]
+        if view_name in OBJECT_VIEWS:
+            perm = {"case": "case.view", "resident": "resident.view"}.get(self.scope or "", self.access_perm)
+            return Rule(perm, subject=label, kwarg="object_id", audit_view=self.scope is not None)
+        if view_name == "add_view":
+            return Rule(self.change_perm or self.access_perm)
+        return Rule(self.access_perm)
+
+    # --- rows ---
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        queryset = super().get_queryset(request)  # type: ignore[misc]
+        if self.scope == "case":
+            prefix = "" if self.model is Case else ("from_case__" if hasattr(self.model, "from_case") else "case__")  # type: ignore[attr-defined]
+            return queryset.filter(case_filter(request.user, prefix=prefix))
+        if self.scope == "resident":
+            return queryset.filter(pk__in=Resident.objects.filter(resident_filter(request.user)).values("pk"))
+        return queryset
+
+    def _may_see(self, request: HttpRequest, obj: Any) -> bool:
+        if obj is None:
+            return True
+        if self.scope == "case":
+            case = case_of(obj)
+            return case is not None and can(request.user, "case.view", case)
+        if self.scope == "resident":
+            return can(request.user, "resident.view", obj)
+        return True
+
+    # --- Django's permission hooks, answered by casus.access ---
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return can(request.user, self.access_perm)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can(request.user, self.access_perm) and self._may_see(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.change_perm is not None and can(request.user, self.change_perm) and self._may_see(request, obj)
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return self.change_perm is not None and can(request.user, self.change_perm)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_change_permission(request, obj)
+
+    # --- audit ---
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None) -> HttpResponse:
+        response = super().change_view(request, object_id, form_url, extra_context)  # type: ignore[misc]
+        if self.scope and response.status_code == 200 and request.method == "GET":
+            obj = self.get_object(request, object_id)  # type: ignore[attr-defined]
+            if obj is not None:
+                audit(AuditAction.VIEW, case_of(obj) if self.scope == "case" else obj, request=request, via="beheer")
+        return response
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        response = super().changelist_view(request, extra_context)  # type: ignore[misc]
+        term = request.GET.get("q", "").strip()
+        if self.scope and term and response.status_code == 200:
+            count = getattr(getattr(response, "context_data", {}).get("cl"), "result_count", None)
+            audit(AuditAction.SEARCH, request=request, term=term, table=self.model._meta.label_lower, results=count)  # type: ignore[attr-defined]
+        return response
+
+
+def with_access(admin_class: type) -> type:
+    """A third-party ModelAdmin made to ask casus.access (systeembeheer tables by default)."""
+    return type(admin_class.__name__, (AccessAdminMixin, admin_class), {"__module__": admin_class.__module__})

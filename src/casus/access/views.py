@@ -1,0 +1,146 @@
+"""Start page, the 403 page and the privacy officer's audit log (search and CSV export)."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime, time
+from typing import Any
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from .audit import audit
+from .models import AuditAction, AuditEntry
+from .permissions import TeamRole, access_for
+from .rules import public, rule
+
+
+@rule("account")
+def home(request: HttpRequest) -> HttpResponse:
+    access = access_for(request.user)
+    roles = sorted({TeamRole(role).label for role, teams in access.teams.items() if teams})
+    return render(request, "access/home.html", {"roles": roles})
+
+
+@public
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "access/403.html", status=403)
+
+
+class AuditFilter(forms.Form):
+    q = forms.CharField(label="Zoek (gebruiker, kenmerk, adres)", required=False)
+    action = forms.ChoiceField(label="Handeling", required=False, choices=[("", "Alle"), *AuditAction.choices])
+    object_type = forms.ChoiceField(
+        label="Soort gegeven",
+        required=False,
+        choices=[("", "Alle"), ("cases.case", "Zaak"), ("cases.resident", "Inwoner")],
+    )
+    object_id = forms.CharField(label="Id van het gegeven", required=False)
+    allowed = forms.ChoiceField(
+        label="Uitkomst", required=False, choices=[("", "Alle"), ("1", "Toegestaan"), ("0", "Geweigerd")]
+    )
+    date_from = forms.DateField(label="Vanaf", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label="Tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            raise forms.ValidationError("De begindatum ligt na de einddatum.")
+        return data
+
+
+def _entries(request: HttpRequest, form: AuditFilter) -> QuerySet[AuditEntry]:
+    """Entries of the organisations the user is privacy officer of, filtered by the form."""
+    orgs = access_for(request.user).org_ids(TeamRole.PRIVACY)
+    entries = AuditEntry.objects.filter(organisation_id__in=orgs)
+    if not form.is_valid():
+        return entries.none()
+    data = form.cleaned_data
+    if term := data["q"].strip():
+        match = Q(username__icontains=term) | Q(object_repr__icontains=term) | Q(path__icontains=term)
+        if _looks_like_ip(term):
+            match |= Q(ip=term)
+        entries = entries.filter(match)
+    if data["action"]:
+        entries = entries.filter(action=data["action"])
+    if data["object_type"]:
+        entries = entries.filter(object_type=data["object_type"])
+    if data["object_id"]:
+        entries = entries.filter(object_id=data["object_id"].strip())
+    if data["allowed"]:
+        entries = entries.filter(allowed=data["allowed"] == "1")
+    tz = timezone.get_current_timezone()
+    if data["date_from"]:
+        entries = entries.filter(at__gte=datetime.combine(data["date_from"], time.min, tzinfo=tz))
+    if data["date_to"]:
+        entries = entries.filter(at__lte=datetime.combine(data["date_to"], time.max, tzinfo=tz))
+    return entries
+
+
+def _looks_like_ip(term: str) -> bool:
+    from ipaddress import ip_address
+
+    try:
+        ip_address(term)
+    except ValueError:
+        return False
+    return True
+
+
+@rule("audit.view")
+def audit_log(request: HttpRequest) -> HttpResponse:
+    form = AuditFilter(request.GET or None)
+    if not request.GET:
+        form = AuditFilter({})
+    entries = _entries(request, form)
+    page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
+    if request.GET:
+        audit(AuditAction.SEARCH, request=request, table="access.auditentry", filters=_filters(request))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(request, "access/audit_log.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+def _filters(request: HttpRequest) -> dict[str, str]:
+    return {key: value for key, value in request.GET.items() if value and key != "pagina"}
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@rule("audit.export")
+def audit_export(request: HttpRequest) -> HttpResponse:
+    """The filtered audit log as CSV (semicolon-separated, as Dutch Excel expects), streamed."""
+    form = AuditFilter(request.GET or {})
+    if not form.is_valid():
+        raise PermissionDenied
+    entries = _entries(request, form).order_by("at", "id")
+    count = entries.count()
+    audit(AuditAction.EXPORT, request=request, table="access.auditentry", format="csv", rows=count, filters=_filters(request))
+    writer = csv.writer(_Echo(), delimiter=";")
+    header = ["tijdstip", "gebruiker", "handeling", "toegestaan", "soort", "id", "gegeven", "adres", "ip", "details"]
+
+    def rows() -> Any:
+        yield "\ufeff" + writer.writerow(header)
+        for entry in entries.iterator(chunk_size=2000):
+            yield writer.writerow([
+                timezone.localtime(entry.at).strftime("%Y-%m-%d %H:%M:%S"), entry.username,
+                entry.get_action_display(), "ja" if entry.allowed else "nee", entry.object_type, entry.object_id,
+                entry.object_repr, entry.path, entry.ip or "", _detail_text(entry.detail),
+            ])  # fmt: skip
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="casus-auditlog-{stamp}.csv"'
+    return response
+
+
+def _detail_text(detail: dict[str, Any]) -> str:
+    return ", ".join(f"{key}={value}" for key, value in sorted(detail.items()))
