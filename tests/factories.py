@@ -74,3 +74,21 @@ def event_kinds(case: Case) -> list[str]:
 def last_event(case: Case) -> Event:
     """The newest Event on a case's timeline."""
     return case.events.order_by("created_at", "id").last()
+
+
+def verified_login(client: Any, person: Any) -> None:
+    """Log `person` in on the Django test client with a confirmed, verified TOTP device, as the
+    two-factor middleware requires for functioneel beheerders and systeembeheerders."""
+    from django.conf import settings
+
+    client.force_login(person)
+    if "django_otp.plugins.otp_totp" not in settings.INSTALLED_APPS:
+        return
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=person, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=person, name="Authenticator", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()

@@ -10,7 +10,7 @@ admin.site.index_title = "Functioneel beheer"
 urlpatterns = [
     path("", access_views.home, name="home"),
     path("", include("casus.access.auth_urls")),
-    path("privacy/", include("casus.access.urls")),
+    path("", include("casus.access.urls")),
     path("privacy/inwoners/", include("casus.privacy.urls")),
     path("bewaartermijnen/", include("casus.retention.urls")),
     path("admin/", admin.site.urls),

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from casus.cases import services
-from casus.cases.domain import EventKind
+from casus.cases.domain import EventKind, TeamRole
 from casus.cases.models import (
     Case,
     CaseLink,
@@ -40,6 +40,19 @@ ALL_MODELS: list[type[Model]] = [
 ]  # fmt: skip
 READ_ONLY_MODELS: list[type[Model]] = [Case, Event, Suspension, ContactAttempt, CaseLink, ReferenceCounter]
 VALID_BSN = "111222333"
+
+
+@pytest.fixture
+def admin_client(client: Any) -> Any:
+    """The back office as a functioneel beheerder who is also coördinator of team Werk (so the case
+    tables show that team's cases) and systeembeheerder (memberships), with two-factor verified."""
+    beheerder = factories.user(
+        "beheerder", first="Joost", last="Mulder", team_name="Beheer", role=TeamRole.FUNCTIONEEL_BEHEER
+    )
+    for team_name, role in (("Werk", TeamRole.COORDINATOR), ("Beheer", TeamRole.SYSTEEMBEHEER)):
+        TeamMembership.objects.create(team=factories.team(team_name), user=beheerder, role=role)
+    factories.verified_login(client, beheerder)
+    return client
 
 
 def _today() -> date:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
@@ -13,9 +14,6 @@ from .audit import audit
 from .models import AuditAction
 from .permissions import can, case_filter, resident_filter
 from .rules import Rule
-
-OBJECT_VIEWS = {"change_view", "delete_view", "history_view"}
-
 
 def case_of(obj: Any) -> Case | None:
     """The case an admin row belongs to: the case itself, or the row's `case` (or `from_case`)."""
@@ -35,16 +33,22 @@ class AccessAdminMixin:
     access_perm: str = "admin.users"
     change_perm: str | None = "admin.users"
     scope: str | None = None
+    case_paths: tuple[str, ...] = ()  # for scope "case": the lookups to the case(s); default the FK `case`
 
     # --- the rule for the permission matrix test ---
 
     def casus_rule_for(self, view_name: str) -> Rule:
         label = self.model._meta.label_lower  # type: ignore[attr-defined]
-        if view_name in OBJECT_VIEWS:
+        writer = self.change_perm or "nobody"
+        if view_name in {"change_view", "history_view"}:
             perm = {"case": "case.view", "resident": "resident.view"}.get(self.scope or "", self.access_perm)
             return Rule(perm, subject=label, kwarg="object_id", audit_view=self.scope is not None)
+        if view_name == "delete_view":
+            return Rule(writer, subject=label, kwarg="object_id")
+        if view_name == "user_change_password":  # auth's UserAdmin: /<id>/password/
+            return Rule(writer, subject=label, kwarg="id")
         if view_name == "add_view":
-            return Rule(self.change_perm or self.access_perm)
+            return Rule(writer)
         return Rule(self.access_perm)
 
     # --- rows ---
@@ -52,8 +56,10 @@ class AccessAdminMixin:
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         queryset = super().get_queryset(request)  # type: ignore[misc]
         if self.scope == "case":
-            prefix = "" if self.model is Case else ("from_case__" if hasattr(self.model, "from_case") else "case__")  # type: ignore[attr-defined]
-            return queryset.filter(case_filter(request.user, prefix=prefix))
+            paths = self.case_paths or (("",) if self.model is Case else ("case__",))  # type: ignore[attr-defined]
+            for prefix in paths:
+                queryset = queryset.filter(case_filter(request.user, prefix=prefix))
+            return queryset
         if self.scope == "resident":
             return queryset.filter(pk__in=Resident.objects.filter(resident_filter(request.user)).values("pk"))
         return queryset
@@ -62,8 +68,8 @@ class AccessAdminMixin:
         if obj is None:
             return True
         if self.scope == "case":
-            case = case_of(obj)
-            return case is not None and can(request.user, "case.view", case)
+            cases = [getattr(obj, path.removesuffix("__")) for path in self.case_paths] or [case_of(obj)]
+            return all(case is not None and can(request.user, "case.view", case) for case in cases)
         if self.scope == "resident":
             return can(request.user, "resident.view", obj)
         return True
@@ -87,13 +93,39 @@ class AccessAdminMixin:
 
     # --- audit ---
 
-    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None) -> HttpResponse:
+    def _refuse_hidden_object(self, request: HttpRequest, object_id: str) -> None:
+        """An object that exists but lies outside the user's scope: 403 and an audit entry (the admin
+        would otherwise answer 'does not exist', and the privacy officer would not see the attempt)."""
+        if not self.scope:
+            return
+        model = self.model  # type: ignore[attr-defined]
+        try:
+            obj = model._default_manager.filter(pk=object_id).first()
+        except (ValueError, TypeError, ValidationError):
+            return
+        if obj is not None and not self._may_see(request, obj):
+            target = case_of(obj) if self.scope == "case" else obj
+            audit(AuditAction.DENIED, target, request=request, allowed=False, via="beheer")
+            raise PermissionDenied
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
+    ) -> HttpResponse:
+        self._refuse_hidden_object(request, object_id)
         response = super().change_view(request, object_id, form_url, extra_context)  # type: ignore[misc]
         if self.scope and response.status_code == 200 and request.method == "GET":
             obj = self.get_object(request, object_id)  # type: ignore[attr-defined]
             if obj is not None:
                 audit(AuditAction.VIEW, case_of(obj) if self.scope == "case" else obj, request=request, via="beheer")
         return response
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> HttpResponse:
+        self._refuse_hidden_object(request, object_id)
+        return super().history_view(request, object_id, extra_context)  # type: ignore[misc]
+
+    def delete_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> HttpResponse:
+        self._refuse_hidden_object(request, object_id)
+        return super().delete_view(request, object_id, extra_context)  # type: ignore[misc]
 
     def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
         response = super().changelist_view(request, extra_context)  # type: ignore[misc]

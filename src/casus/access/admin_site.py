@@ -4,16 +4,18 @@
   superuser created on the command line), not merely `is_staff`.
 - Every ModelAdmin registered here, Casus's own and third-party ones alike, is given AccessAdminMixin
   (casus.access.admin_mixins): its pages ask casus.access.permissions, not Django's model permissions.
-- Every admin view carries a casus_rule for the permission matrix test.
+- Every admin URL carries a casus_rule for the permission matrix test.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+import inspect
 from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
+from django.urls import URLResolver
 
 from .permissions import can
 from .rules import Rule
@@ -30,8 +32,11 @@ class CasusAdminSite(admin.AdminSite):
     def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
         """One login page for all of Casus (with lockout and two-factor): send the admin there."""
         from django.contrib.auth.views import redirect_to_login
+        from django.shortcuts import redirect
         from django.urls import reverse
 
+        if self.has_permission(request):
+            return redirect("admin:index")
         return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
 
     def register(self, model_or_iterable: Any, admin_class: Any = None, **options: Any) -> None:
@@ -42,11 +47,33 @@ class CasusAdminSite(admin.AdminSite):
             admin_class = with_access(admin_class)
         super().register(model_or_iterable, admin_class, **options)
 
-    def admin_view(self, view: Callable[..., HttpResponse], cacheable: bool = False) -> Callable[..., HttpResponse]:
-        wrapped = super().admin_view(view, cacheable)
-        owner = getattr(view, "__self__", None)
-        if isinstance(owner, admin.ModelAdmin):
-            wrapped.casus_rule = owner.casus_rule_for(view.__name__)  # type: ignore[attr-defined]
+    def get_urls(self) -> list[Any]:
+        urls = super().get_urls()
+        _attach_rules(urls)
+        return urls
+
+
+def _attach_rules(patterns: list[Any]) -> None:
+    """Give every admin URL callback its casus_rule: a ModelAdmin's view asks the ModelAdmin
+    (AccessAdminMixin.casus_rule_for), the site's own views and redirects need 'admin.access'."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            _attach_rules(entry.url_patterns)
+            continue
+        callback = entry.callback
+        if inspect.ismethod(callback):  # the site's login view is not wrapped by Django: make it a function
+            method = callback
+            callback = functools.wraps(method)(lambda request, *args, **kwargs: method(request, *args, **kwargs))
+            entry.callback = callback
+        if getattr(callback, "__name__", "") == "login":
+            callback.casus_rule = Rule(None)  # public: it only sends the visitor to Casus's login page
+            continue
+        model_admin = getattr(callback, "model_admin", None)
+        if model_admin is None:  # admin_view(self.some_view) used directly, as auth's UserAdmin does
+            owner = getattr(getattr(callback, "__wrapped__", None), "__self__", None)
+            model_admin = owner if isinstance(owner, admin.ModelAdmin) else None
+        if model_admin is not None and hasattr(model_admin, "casus_rule_for"):
+            view = getattr(callback, "__wrapped__", callback)
+            callback.casus_rule = model_admin.casus_rule_for(view.__name__)
         else:
-            wrapped.casus_rule = Rule("admin.access")  # type: ignore[attr-defined]
-        return wrapped
+            callback.casus_rule = Rule("admin.access")

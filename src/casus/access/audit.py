@@ -81,7 +81,9 @@ def audit(
         user = candidate if candidate is not None and candidate.is_authenticated else None
     object_type, object_id, object_repr = describe(obj)
     if organisation_id is None:
-        organisation_id = getattr(obj, "organisation_id", None) if obj is not None and not isinstance(obj, tuple) else None
+        organisation_id = (
+            getattr(obj, "organisation_id", None) if obj is not None and not isinstance(obj, tuple) else None
+        )
     if organisation_id is None and user is not None:
         from .permissions import access_for
 

@@ -34,9 +34,7 @@ from casus.cases.domain import TeamRole
 from casus.cases.models import Case, Organisation, Resident, TeamMembership
 
 HANDLING_ROLES = frozenset({TeamRole.BEHANDELAAR, TeamRole.COORDINATOR, TeamRole.KWALITEIT})
-ORGANISATION_ROLES = frozenset(
-    {TeamRole.MT, TeamRole.FUNCTIONEEL_BEHEER, TeamRole.SYSTEEMBEHEER, TeamRole.PRIVACY}
-)
+ORGANISATION_ROLES = frozenset({TeamRole.MT, TeamRole.FUNCTIONEEL_BEHEER, TeamRole.SYSTEEMBEHEER, TeamRole.PRIVACY})
 # Roles for which two-factor authentication is required (issue 4: functioneel/systeembeheer).
 TWO_FACTOR_ROLES = frozenset({TeamRole.FUNCTIONEEL_BEHEER, TeamRole.SYSTEEMBEHEER})
 
@@ -76,7 +74,9 @@ def access_for(user: Any) -> Access:
         return cached
     teams: dict[str, set[int]] = {}
     orgs: dict[str, set[int]] = {}
-    rows = TeamMembership.objects.filter(user=user, team__active=True).values_list("role", "team_id", "team__organisation_id")
+    rows = TeamMembership.objects.filter(user=user, team__active=True).values_list(
+        "role", "team_id", "team__organisation_id"
+    )
     for role, team_id, org_id in rows:
         teams.setdefault(role, set()).add(team_id)
         orgs.setdefault(role, set()).add(org_id)
@@ -137,9 +137,10 @@ def has_grant(user: Any, case: Case) -> bool:
     from .models import CaseGrant
 
     access = access_for(user)
-    return access.user_id is not None and CaseGrant.objects.filter(
-        case=case, user_id=access.user_id, revoked_at__isnull=True
-    ).exists()
+    return (
+        access.user_id is not None
+        and CaseGrant.objects.filter(case=case, user_id=access.user_id, revoked_at__isnull=True).exists()
+    )
 
 
 def can_view_case(user: Any, case: Case) -> bool:
@@ -273,16 +274,21 @@ PERMISSIONS: dict[str, Any] = {
     "case.grant": lambda user, case: can_grant_case(user, case),
     "workspace.use": _workspace,  # the handlers' queues and search (results still go through case_filter)
     # Residents.
+    "resident.list": lambda user, obj: access_for(user).has_role(*HANDLING_ROLES, TeamRole.PRIVACY),
     "resident.view": lambda user, resident: can_view_resident(user, resident),
-    "resident.bsn": lambda user, resident: _handles_resident(user, resident)
-    or _privacy_officer_of(user, resident.organisation_id),
-    "resident.correct": lambda user, resident: _handles_resident(user, resident)
-    or _privacy_officer_of(user, resident.organisation_id),
-    "resident.merge": lambda user, resident: _privacy_officer_of(user, resident.organisation_id)
-    or (
-        access_for(user).has_role(TeamRole.COORDINATOR)
-        and resident.organisation_id in access_for(user).org_ids(TeamRole.COORDINATOR)
-        and can_view_resident(user, resident)
+    "resident.bsn": lambda user, resident: (
+        _handles_resident(user, resident) or _privacy_officer_of(user, resident.organisation_id)
+    ),
+    "resident.correct": lambda user, resident: (
+        _handles_resident(user, resident) or _privacy_officer_of(user, resident.organisation_id)
+    ),
+    "resident.merge": lambda user, resident: (
+        _privacy_officer_of(user, resident.organisation_id)
+        or (
+            access_for(user).has_role(TeamRole.COORDINATOR)
+            and resident.organisation_id in access_for(user).org_ids(TeamRole.COORDINATOR)
+            and can_view_resident(user, resident)
+        )
     ),
     "resident.inzage": lambda user, resident: _privacy_officer_of(user, resident.organisation_id),
     "privacy.desk": _org_role(TeamRole.PRIVACY),  # the privacy officer's pages: requests, search of residents
@@ -298,6 +304,8 @@ PERMISSIONS: dict[str, Any] = {
     "admin.access": _admin_access,
     "admin.config": _admin_config,
     "admin.users": _admin_users,
+    # Read-only tables: nobody adds, changes or deletes through a page.
+    "nobody": lambda user, obj: False,
     # Everyone logged in (own account, two-factor set-up, logout).
     "account": lambda user, obj: access_for(user).user_id is not None,
 }

@@ -82,11 +82,21 @@ def _user_flags_after(sender: Any, instance: Any, created: bool, **kwargs: Any) 
     after = {flag: getattr(instance, flag) for flag in _USER_FLAGS}
     if created:
         if instance.is_staff or instance.is_superuser:
-            audit(AuditAction.PERMISSION, ("auth.user", str(instance.pk), instance.get_username()), change="account aangemaakt", **after)
+            audit(
+                AuditAction.PERMISSION,
+                ("auth.user", str(instance.pk), instance.get_username()),
+                change="account aangemaakt",
+                **after,
+            )
         return
     if before is not None and before != after:
         changed = {flag: after[flag] for flag in _USER_FLAGS if before[flag] != after[flag]}
-        audit(AuditAction.PERMISSION, ("auth.user", str(instance.pk), instance.get_username()), change="accountrechten gewijzigd", **changed)
+        audit(
+            AuditAction.PERMISSION,
+            ("auth.user", str(instance.pk), instance.get_username()),
+            change="accountrechten gewijzigd",
+            **changed,
+        )
 
 
 @receiver(m2m_changed, sender=User.groups.through)

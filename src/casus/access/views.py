@@ -7,16 +7,23 @@ from datetime import datetime, time
 from typing import Any
 
 from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from casus.cases.models import Case, TeamMembership
+
+from . import services
 
 from .audit import audit
-from .models import AuditAction, AuditEntry
-from .permissions import TeamRole, access_for
+from .models import AuditAction, AuditEntry, CaseGrant
+from .permissions import HANDLING_ROLES, TeamRole, access_for
 from .rules import public, rule
 
 
@@ -123,7 +130,14 @@ def audit_export(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     entries = _entries(request, form).order_by("at", "id")
     count = entries.count()
-    audit(AuditAction.EXPORT, request=request, table="access.auditentry", format="csv", rows=count, filters=_filters(request))
+    audit(
+        AuditAction.EXPORT,
+        request=request,
+        table="access.auditentry",
+        format="csv",
+        rows=count,
+        filters=_filters(request),
+    )
     writer = csv.writer(_Echo(), delimiter=";")
     header = ["tijdstip", "gebruiker", "handeling", "toegestaan", "soort", "id", "gegeven", "adres", "ip", "details"]
 
@@ -144,3 +158,52 @@ def audit_export(request: HttpRequest) -> HttpResponse:
 
 def _detail_text(detail: dict[str, Any]) -> str:
     return ", ".join(f"{key}={value}" for key, value in sorted(detail.items()))
+
+
+# --- explicit access to one case -----------------------------------------------------------------
+
+
+class GrantForm(forms.Form):
+    user = forms.ModelChoiceField(label="Collega", queryset=None, empty_label="Kies een collega")  # type: ignore[arg-type]
+    reason = forms.CharField(label="Reden", max_length=300, widget=forms.TextInput(attrs={"size": 60}))
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        User = get_user_model()
+        members = TeamMembership.objects.filter(team__organisation_id=case.organisation_id, role__in=HANDLING_ROLES)
+        self.fields["user"].queryset = (
+            User.objects.filter(is_active=True, pk__in=members.values("user_id")).order_by("last_name", "first_name")
+        )
+        self.fields["user"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+
+
+@rule("case.grant", subject="cases.case")
+def case_grants(request: HttpRequest, pk: int) -> HttpResponse:
+    case: Case = request.casus_object  # type: ignore[attr-defined]
+    form = GrantForm(request.POST or None, case=case)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_grant(
+                case=case, user=form.cleaned_data["user"], reason=form.cleaned_data["reason"], actor=request.user
+            )
+        except services.GrantError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Toegang gegeven. De collega ziet het dossier nu.")
+            return redirect("access:case-grants", pk=case.pk)
+    grants = case.grants.select_related("user", "granted_by", "revoked_by").order_by("revoked_at", "-granted_at")
+    return render(request, "access/case_grants.html", {"case": case, "form": form, "grants": grants})
+
+
+@require_POST
+@rule("case.grant", subject="cases.case")
+def case_grant_revoke(request: HttpRequest, pk: int, grant: int) -> HttpResponse:
+    case: Case = request.casus_object  # type: ignore[attr-defined]
+    found = get_object_or_404(CaseGrant, pk=grant, case=case)
+    try:
+        services.case_grant_revoke(grant=found, actor=request.user)
+    except services.GrantError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Toegang ingetrokken.")
+    return redirect("access:case-grants", pk=case.pk)

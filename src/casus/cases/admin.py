@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from casus import deadlines
+from casus.access.admin_mixins import AccessAdminMixin
+from casus.access.permissions import can
 
 from . import services
 from .domain import OPEN_STATUSES, Outcome
@@ -144,7 +146,9 @@ class CaseTypeSettingInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AccessAdminMixin, admin.ModelAdmin):
+    access_perm = "admin.config"
+    change_perm = "admin.config"
     list_display = ("name", "slug", "phone", "email")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -157,7 +161,9 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(CaseTypeSetting)
-class CaseTypeSettingAdmin(admin.ModelAdmin):
+class CaseTypeSettingAdmin(AccessAdminMixin, admin.ModelAdmin):
+    access_perm = "admin.config"
+    change_perm = "admin.config"
     list_display = ("organisation", "case_type", _setting_term, "atw")
     list_filter = ("organisation", "case_type")
     list_select_related = ("organisation",)
@@ -183,13 +189,29 @@ class CaseTypeSettingAdmin(admin.ModelAdmin):
 
 
 class TeamMembershipInline(admin.TabularInline):
+    """Roles are permissions: only the systeembeheerder changes them (and each change is audited)."""
+
     model = TeamMembership
     extra = 0
     autocomplete_fields = ("user",)
 
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can(request.user, "admin.users")
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can(request.user, "admin.users")
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can(request.user, "admin.users")
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can(request.user, "admin.config") or can(request.user, "admin.users")
+
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(AccessAdminMixin, admin.ModelAdmin):
+    access_perm = "admin.config"
+    change_perm = "admin.config"
     list_display = ("name", "organisation", "email", "phone", "active", "member_count")
     list_filter = ("organisation", "active")
     list_select_related = ("organisation",)
@@ -205,7 +227,9 @@ class TeamAdmin(admin.ModelAdmin):
 
 
 @admin.register(TeamMembership)
-class TeamMembershipAdmin(admin.ModelAdmin):
+class TeamMembershipAdmin(AccessAdminMixin, admin.ModelAdmin):
+    access_perm = "admin.users"
+    change_perm = "admin.users"
     list_display = ("user", "team", "role")
     list_filter = ("role", "team__organisation", "team")
     list_select_related = ("user", "team")
@@ -214,7 +238,9 @@ class TeamMembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(AccessAdminMixin, admin.ModelAdmin):
+    access_perm = "admin.config"
+    change_perm = "admin.config"
     list_display = ("name", "kind", "parent", "active")
     list_filter = ("kind", "active")
     list_select_related = ("parent",)
@@ -223,7 +249,9 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(GuidingPrinciple)
-class GuidingPrincipleAdmin(admin.ModelAdmin):
+class GuidingPrincipleAdmin(AccessAdminMixin, admin.ModelAdmin):
+    access_perm = "admin.config"
+    change_perm = "admin.config"
     list_display = ("name", "order", "short_description")
     search_fields = ("name", "description")
 
@@ -242,24 +270,28 @@ _RESIDENT_SUPPORT_FIELDS = (
 
 
 @admin.register(Resident)
-class ResidentAdmin(admin.ModelAdmin):
-    """Editable for now (the correction flow with its own timeline comes later). The BSN appears in
-    full only on the change form (DOMAIN.md §7)."""
+class ResidentAdmin(AccessAdminMixin, admin.ModelAdmin):
+    """Read-only and scoped: residents are corrected through the privacy officer's correction flow
+    (casus.privacy), which keeps the old and new values. The BSN is masked here too; the full number is
+    shown only by the audited BSN view (DOMAIN.md §7)."""
+
+    access_perm = "resident.list"
+    change_perm = None
+    scope = "resident"
 
     list_display = ("resident_name", "bsn_masked", "postcode", "city", "organisation", "case_count", "created_at")
     list_filter = ("organisation", "preferred_channel", "low_digital_skills", "representative_kind")
     list_select_related = ("organisation",)
     search_fields = ("surname", "postcode", "source_id", "email")
     date_hierarchy = "created_at"
-    autocomplete_fields = ("merged_into",)
-    readonly_fields = ("case_count", "created_at")
     fieldsets = (
         (None, {"fields": ("organisation", "source_id", "initials", "given_name", "surname_prefix", "surname")}),
         (_("Adres en contact"), {"fields": ("street", "house_number", "postcode", "city", "phone", "email")}),
-        (_("Identificatie"), {"fields": ("bsn",)}),
+        (_("Identificatie"), {"fields": ("bsn_masked",)}),
         (_("Hulp bij contact"), {"fields": _RESIDENT_SUPPORT_FIELDS}),
         (_("Beheer"), {"fields": ("merged_into", "case_count", "created_at")}),
     )
+    readonly_fields = flatten_fieldsets(fieldsets)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Resident]:
         return super().get_queryset(request).annotate(case_count=Count("cases"))
@@ -339,9 +371,13 @@ _CASE_SAFETY_FIELDS = ("safety_flag", "sensitive", "front_office_result", "compl
 
 
 @admin.register(Case)
-class CaseAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class CaseAdmin(AccessAdminMixin, admin.ModelAdmin):
     """View-only: cases are registered in the workspace or by import and changed only by services,
     which write the timeline and recompute the due date in the same transaction."""
+
+    access_perm = "workspace.use"
+    change_perm = None
+    scope = "case"
 
     list_display = (
         "reference", "case_type", "status", "received_on", "due_on", "deadline_state", "team", "handler",
@@ -384,7 +420,10 @@ class CaseAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class EventAdmin(AccessAdminMixin, admin.ModelAdmin):
+    access_perm = "workspace.use"
+    change_perm = None
+    scope = "case"
     list_display = ("created_at", "case", "kind", "actor_name", "short_summary")
     list_filter = ("kind",)
     list_select_related = ("case",)
@@ -399,7 +438,10 @@ class EventAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Suspension)
-class SuspensionAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class SuspensionAdmin(AccessAdminMixin, admin.ModelAdmin):
+    access_perm = "workspace.use"
+    change_perm = None
+    scope = "case"
     list_display = ("case", "requested_on", "repair_until", "resolved_on", "effective_end")
     list_select_related = ("case",)
     search_fields = ("case__reference",)
@@ -412,7 +454,10 @@ class SuspensionAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(ContactAttempt)
-class ContactAttemptAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class ContactAttemptAdmin(AccessAdminMixin, admin.ModelAdmin):
+    access_perm = "workspace.use"
+    change_perm = None
+    scope = "case"
     list_display = ("attempted_at", "case", "by", "reached", "short_note")
     list_filter = ("reached",)
     list_select_related = ("case", "by")
@@ -426,7 +471,11 @@ class ContactAttemptAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(CaseLink)
-class CaseLinkAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class CaseLinkAdmin(AccessAdminMixin, admin.ModelAdmin):
+    access_perm = "workspace.use"
+    change_perm = None
+    scope = "case"
+    case_paths = ("from_case__", "to_case__")
     list_display = ("from_case", "kind", "to_case", "created_at")
     list_filter = ("kind",)
     list_select_related = ("from_case", "to_case")
@@ -435,7 +484,9 @@ class CaseLinkAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(ReferenceCounter)
-class ReferenceCounterAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class ReferenceCounterAdmin(AccessAdminMixin, admin.ModelAdmin):
+    access_perm = "admin.config"
+    change_perm = None
     # The model's fields have no Dutch verbose_name, so the labels come from these columns.
     list_display = ("counter_organisation", "counter_prefix", "counter_year", "counter_last")
     list_select_related = ("organisation",)

@@ -35,6 +35,10 @@ DEMO_LOGINS = [
     ("kwaliteit", "Ilse", "Jansen", "BBK", TeamRole.KWALITEIT, False),
     ("mt", "Henk", "Mulder", "BBK", TeamRole.MT, False),
     ("beheerder", "Noor", "Hendriks", "Beheer", TeamRole.FUNCTIONEEL_BEHEER, True),
+    # Until the handlers' workspace exists the admin is where cases are read: the demo beheerder also
+    # coordinates team BBK, so the admin's case list shows that team's cases (casus.access).
+    ("beheerder", "Noor", "Hendriks", "BBK", TeamRole.COORDINATOR, True),
+    ("privacy", "Fatima", "el Idrissi", "Beheer", TeamRole.PRIVACY, False),
 ]
 
 TYPE_WEIGHTS = {
