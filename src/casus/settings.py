@@ -7,16 +7,38 @@ ALLOWED_HOSTS comma-separated host names (default: localhost names when DEBUG is
 TIME_ZONE     default Europe/Amsterdam
 EMAIL_URL-like settings: EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
               DEFAULT_FROM_EMAIL (console backend when EMAIL_HOST is empty)
+
+Authentication and security (docs/operations.md, "Authentication and security"):
+CASUS_LOGIN_FAILURES   failed logins before a lockout (default 5); user name + IP address together
+CASUS_LOCKOUT_MINUTES  how long a lockout lasts (default 30)
+CASUS_SESSION_MINUTES  a session ends after this many minutes without a request (default 30), and
+                       always when the browser closes
+SECURE_COOKIES         "0" to send session and CSRF cookies over plain HTTP too (default on unless DEBUG)
+SECURE_HSTS_SECONDS    Strict-Transport-Security max-age (default 31536000 = 1 year; 0 when DEBUG)
+SECURE_HSTS_INCLUDE_SUBDOMAINS  "1" to extend HSTS to subdomains (default off)
+SECURE_SSL_REDIRECT    "1" to redirect http:// to https:// in Django (default off: the proxy does it)
+SECURE_PROXY_SSL_HEADER  header by which the TLS-terminating proxy says the request was HTTPS,
+                       e.g. "X-Forwarded-Proto" or "X-Forwarded-Proto=https" (default none)
+CASUS_TRUSTED_PROXY_HEADER  header holding the client's address behind a proxy, e.g. "X-Forwarded-For"
+                       (audit log and lockout; default none: the connection's address)
+OIDC_RP_CLIENT_ID      turns on single sign-on with OpenID Connect; then also required:
+                       OIDC_RP_CLIENT_SECRET, OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_OP_TOKEN_ENDPOINT,
+                       OIDC_OP_USER_ENDPOINT, OIDC_OP_JWKS_ENDPOINT; optional OIDC_RP_SIGN_ALGO
+                       (default RS256) and OIDC_CREATE_USERS ("1": make an account, without roles,
+                       for an unknown e-mail address; default off)
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from casus.access import security
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent  # the repository root
 VAR_DIR = Path(os.environ.get("CASUS_VAR_DIR", BASE_DIR / "var"))
@@ -69,6 +91,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",  # lockout after repeated failed logins
+    "django_otp",  # two-factor authentication (TOTP)
+    "django_otp.plugins.otp_totp",
+    "mozilla_django_oidc",  # single sign-on; only routed and used when OIDC_RP_CLIENT_ID is set
     "casus.cases",
     "casus.access.apps.AccessConfig",
     "casus.privacy",
@@ -77,14 +103,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "casus.access.security.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified()
+    "casus.access.twofactor.TwoFactorMiddleware",  # roles that need two-factor: code first
     "django.contrib.messages.middleware.MessageMiddleware",
     "casus.access.audit.AuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 
 ROOT_URLCONF = "casus.urls"
@@ -136,6 +166,7 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "src" / "casus" / "static"]
 LOGIN_URL = "auth:login"
 LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "auth:login"
 
 EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_BACKEND = (
@@ -147,9 +178,47 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Casus <noreply@casus.invalid>")
 
+# --- Authentication and security -----------------------------------------------------------------
+
+AUTHENTICATION_BACKENDS = security.authentication_backends(os.environ)  # axes, password, OIDC when set
+_oidc = security.oidc_settings(os.environ)  # {} unless OIDC_RP_CLIENT_ID is set
+globals().update(_oidc)  # OIDC_RP_CLIENT_ID, OIDC_OP_*_ENDPOINT, ... as mozilla-django-oidc reads them
+CASUS_OIDC_ENABLED = bool(_oidc)
+
+# Lockout (django-axes): N failures for one user name from one IP address lock that pair for M minutes.
+AXES_FAILURE_LIMIT = env_int("CASUS_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("CASUS_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lockout ends M minutes after it began
+AXES_LOCKOUT_CALLABLE = "casus.access.auth_views.locked_out"  # the Dutch lockout page
+AXES_CLIENT_IP_CALLABLE = "casus.access.audit.client_ip"  # the same address as the audit log
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in Casus's own audit log
+AXES_VERBOSE = False
+CASUS_TRUSTED_PROXY_HEADER = security.meta_header(env_str("CASUS_TRUSTED_PROXY_HEADER"))
+
+# Two-factor authentication (django-otp, TOTP). Required for functioneel/systeembeheer and superusers
+# (casus.access.twofactor); CASUS_TWO_FACTOR_ENFORCED exists for tests only.
+OTP_TOTP_ISSUER = "Casus"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+CASUS_TWO_FACTOR_ENFORCED = True
+
+# Sessions end after CASUS_SESSION_MINUTES without a request, and when the browser closes.
+SESSION_COOKIE_AGE = env_int("CASUS_SESSION_MINUTES", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
+
+# Transport and headers. Content-Security-Policy and Permissions-Policy: casus.access.security.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
+SECURE_PROXY_SSL_HEADER = security.proxy_ssl_header(env_str("SECURE_PROXY_SSL_HEADER"))
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -159,6 +228,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # django-axes reports every login at INFO; failures and lockouts (WARNING) are what operators need.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # Casus: the default warning window for deadline state `dreigt`, in working days.
