@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 
 from casus.access.admin_mixins import AccessAdminMixin
+from casus.access.permissions import can
 from casus.privacy.models import Correction, DataRequest, Merge
 
 
@@ -17,3 +20,21 @@ def test_the_privacy_tables_are_read_only_for_the_privacy_officer() -> None:
         assert model_admin.access_perm == "privacy.desk"
         assert model_admin.change_perm is None
         assert model_admin.casus_rule_for("changelist_view").perm == "privacy.desk"
+
+
+def test_privacy_rows_belong_to_the_residents_organisation(fg: Any, fg_elsewhere: Any, dossier: Any) -> None:
+    correction = Correction.objects.get(resident=dossier.resident)
+    merge = Merge.objects.get(keep=dossier.resident)
+    for row in (correction, merge, DataRequest.objects.get(resident=dossier.resident)):
+        assert can(fg, "privacy.desk", row)
+        assert not can(fg_elsewhere, "privacy.desk", row)
+
+
+def test_the_admin_lists_only_rows_of_the_officers_organisation(
+    rf: Any, fg: Any, fg_elsewhere: Any, dossier: Any
+) -> None:
+    model_admin = admin.site._registry[Correction]
+    for user, count in ((fg, 1), (fg_elsewhere, 0)):
+        request = rf.get("/admin/privacy/correction/")
+        request.user = user
+        assert model_admin.get_queryset(request).count() == count

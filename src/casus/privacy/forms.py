@@ -16,7 +16,23 @@ from .selectors import POSTCODE
 from .services import CORRECTABLE_FIELDS
 
 
-class SearchForm(forms.Form):
+class DutchForm(forms.Form):
+    """Labels without a trailing colon, 'Geen keuze' instead of dashes for an empty choice."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        _dutch_blank_choices(self)
+
+
+def _dutch_blank_choices(form: forms.BaseForm) -> None:
+    for field in form.fields.values():
+        choices = list(getattr(field, "choices", []))
+        if isinstance(field, forms.ChoiceField) and choices and choices[0][0] == "":
+            field.choices = [("", "Geen keuze"), *choices[1:]]
+
+
+class SearchForm(DutchForm):
     q = forms.CharField(
         label="Zoek een inwoner",
         required=False,
@@ -44,6 +60,11 @@ class CorrectionForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Vul de reden van de correctie in."},
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        _dutch_blank_choices(self)
 
     class Meta:
         model = Resident
@@ -93,7 +114,7 @@ class CorrectionForm(forms.ModelForm):
         return changed
 
 
-class MergeForm(forms.Form):
+class MergeForm(DutchForm):
     duplicate = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(
         label="Waarom zijn dit dezelfde persoon?",
@@ -107,7 +128,7 @@ class MergeForm(forms.Form):
     )
 
 
-class RequestForm(forms.Form):
+class RequestForm(DutchForm):
     kind = forms.ChoiceField(label="Soort verzoek", choices=RequestKind.choices)
     received_on = forms.DateField(
         label="Ontvangen op",
@@ -121,7 +142,7 @@ class RequestForm(forms.Form):
         self.fields["received_on"].initial = timezone.localdate()
 
 
-class HandleRequestForm(forms.Form):
+class HandleRequestForm(DutchForm):
     handled_on = forms.DateField(
         label="Afgehandeld op",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -85,6 +85,11 @@ class Correction(models.Model):
         verbose_name_plural = _("correcties")
         ordering = ["-at", "-id"]
 
+    @property
+    def organisation_id(self) -> int:
+        """For casus.access (organisation-scoped permissions and the audit log)."""
+        return self.resident.organisation_id
+
     def __str__(self) -> str:
         fields = ", ".join(change.get("label", change.get("field", "")) for change in self.changes)
         return f"{self.at:%d-%m-%Y}: {fields}"
@@ -117,6 +122,11 @@ class Merge(models.Model):
         verbose_name_plural = _("samenvoegingen")
         ordering = ["-at", "-id"]
         constraints = [models.CheckConstraint(condition=~Q(keep=models.F("duplicate")), name="merge_not_self")]
+
+    @property
+    def organisation_id(self) -> int:
+        """For casus.access (organisation-scoped permissions and the audit log)."""
+        return self.keep.organisation_id
 
     def __str__(self) -> str:
         return f"{self.at:%d-%m-%Y}: inwoner {self.duplicate_id} → {self.keep_id}"
