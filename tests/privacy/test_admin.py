@@ -38,3 +38,14 @@ def test_the_admin_lists_only_rows_of_the_officers_organisation(
         request = rf.get("/admin/privacy/correction/")
         request.user = user
         assert model_admin.get_queryset(request).count() == count
+
+
+def test_a_row_of_another_organisation_is_refused_not_hidden(rf: Any, fg: Any, fg_elsewhere: Any, dossier: Any) -> None:
+    model_admin = admin.site._registry[Merge]
+    merge = Merge.objects.get(keep=dossier.resident)
+    for user, allowed in ((fg, True), (fg_elsewhere, False)):
+        request = rf.get(f"/admin/privacy/merge/{merge.pk}/change/")
+        request.user = user
+        found = model_admin.get_object(request, str(merge.pk))
+        assert found == merge  # found, so the admin answers 403 (and logs it) instead of "does not exist"
+        assert model_admin.has_view_permission(request, found) is allowed

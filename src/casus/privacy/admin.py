@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from casus.access.admin_mixins import AccessAdminMixin
-from casus.access.permissions import access_for
+from casus.access.permissions import access_for, can
 from casus.cases.domain import TeamRole
 
 from .models import Correction, DataRequest, Merge
@@ -27,6 +28,18 @@ class PrivacyAdmin(AccessAdminMixin, admin.ModelAdmin):
         """Only the rows of the organisations the user is privacy officer of."""
         orgs = access_for(request.user).org_ids(TeamRole.PRIVACY)
         return super().get_queryset(request).filter(Q(**{f"{self.organisation_path}__in": orgs}))
+
+    def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None) -> Any:
+        """Find the row unscoped, so a row of another organisation is refused (403, logged) by
+        _may_see rather than reported as missing."""
+        field = self.model._meta.pk if from_field is None else self.model._meta.get_field(from_field)
+        try:
+            return self.model._default_manager.get(**{field.name: field.to_python(object_id)})
+        except (self.model.DoesNotExist, ValidationError, ValueError):
+            return None
+
+    def _may_see(self, request: HttpRequest, obj: Any) -> bool:
+        return obj is None or can(request.user, "privacy.desk", obj)
 
 
 @admin.register(DataRequest)
