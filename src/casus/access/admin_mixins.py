@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
@@ -13,7 +13,8 @@ from casus.cases.models import Case, Resident
 from .audit import audit
 from .models import AuditAction
 from .permissions import can, case_filter, resident_filter
-from .rules import Rule
+from .rules import Rule, refuse
+
 
 def case_of(obj: Any) -> Case | None:
     """The case an admin row belongs to: the case itself, or the row's `case` (or `from_case`)."""
@@ -47,6 +48,9 @@ class AccessAdminMixin:
             return Rule(writer, subject=label, kwarg="object_id")
         if view_name == "user_change_password":  # auth's UserAdmin: /<id>/password/
             return Rule(writer, subject=label, kwarg="id")
+        if view_name in {"config_view", "qrcode_view"}:
+            # django-otp's views of a device's secret: switched off (OTP_ADMIN_HIDE_SENSITIVE_DATA).
+            return Rule("nobody", subject=label, kwarg="pk")
         if view_name == "add_view":
             return Rule(writer)
         return Rule(self.access_perm)
@@ -104,9 +108,7 @@ class AccessAdminMixin:
         except (ValueError, TypeError, ValidationError):
             return
         if obj is not None and not self._may_see(request, obj):
-            target = case_of(obj) if self.scope == "case" else obj
-            audit(AuditAction.DENIED, target, request=request, allowed=False, via="beheer")
-            raise PermissionDenied
+            refuse(request, case_of(obj) if self.scope == "case" else obj, via="beheer")
 
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
@@ -139,3 +141,32 @@ class AccessAdminMixin:
 def with_access(admin_class: type) -> type:
     """A third-party ModelAdmin made to ask casus.access (systeembeheer tables by default)."""
     return type(admin_class.__name__, (AccessAdminMixin, admin_class), {"__module__": admin_class.__module__})
+
+
+class AccessInlineMixin:
+    """An inline asks casus.access too: it is shown with its parent's object when `view_perm` holds for
+    that object (or, for configuration, for the user), and editable when `change_perm` holds."""
+
+    view_perm: str = "admin.config"
+    change_perm: str | None = "admin.config"
+
+    def _holds(self, request: HttpRequest, perm: str | None, obj: Any) -> bool:
+        if perm is None:
+            return False
+        if perm == "case.view":
+            # Django asks once without the parent (to filter the inline's rows, which are the parent's
+            # anyway) and once with it; the parent page itself was checked by the ModelAdmin.
+            return can(request.user, "workspace.use") if obj is None else can(request.user, perm, case_of(obj))
+        return can(request.user, perm)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._holds(request, self.view_perm, obj)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._holds(request, self.change_perm, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._holds(request, self.change_perm, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._holds(request, self.change_perm, obj)

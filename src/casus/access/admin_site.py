@@ -15,8 +15,10 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
-from django.urls import URLResolver
+from django.urls import URLResolver, reverse
 
+from .audit import audit
+from .models import AuditAction
 from .permissions import can
 from .rules import Rule
 
@@ -47,10 +49,39 @@ class CasusAdminSite(admin.AdminSite):
             admin_class = with_access(admin_class)
         super().register(model_or_iterable, admin_class, **options)
 
+    def admin_view(self, view: Any, cacheable: bool = False) -> Any:
+        """Django's guard, plus an audit entry when a logged-in user without admin access knocks."""
+        inner = super().admin_view(view, cacheable)
+
+        @functools.wraps(inner)
+        def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            knocking = request.user.is_authenticated and not self.has_permission(request)
+            if knocking and request.path != reverse("admin:logout"):
+                audit(AuditAction.DENIED, request=request, allowed=False, permission="admin.access")
+            return inner(request, *args, **kwargs)
+
+        return guarded
+
     def get_urls(self) -> list[Any]:
         urls = super().get_urls()
         _attach_rules(urls)
         return urls
+
+
+def _as_function(method: Any) -> Any:
+    @functools.wraps(method)
+    def view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return method(request, *args, **kwargs)
+
+    return view
+
+
+def _bound_view(callback: Any) -> Any:
+    """Follow the wrappers (__wrapped__) down to the admin's bound view method."""
+    view = callback
+    while not inspect.ismethod(view) and hasattr(view, "__wrapped__"):
+        view = view.__wrapped__
+    return view
 
 
 def _attach_rules(patterns: list[Any]) -> None:
@@ -62,18 +93,16 @@ def _attach_rules(patterns: list[Any]) -> None:
             continue
         callback = entry.callback
         if inspect.ismethod(callback):  # the site's login view is not wrapped by Django: make it a function
-            method = callback
-            callback = functools.wraps(method)(lambda request, *args, **kwargs: method(request, *args, **kwargs))
-            entry.callback = callback
+            callback = entry.callback = _as_function(callback)
         if getattr(callback, "__name__", "") == "login":
             callback.casus_rule = Rule(None)  # public: it only sends the visitor to Casus's login page
             continue
         model_admin = getattr(callback, "model_admin", None)
+        view = _bound_view(callback)
         if model_admin is None:  # admin_view(self.some_view) used directly, as auth's UserAdmin does
-            owner = getattr(getattr(callback, "__wrapped__", None), "__self__", None)
+            owner = getattr(view, "__self__", None)
             model_admin = owner if isinstance(owner, admin.ModelAdmin) else None
         if model_admin is not None and hasattr(model_admin, "casus_rule_for"):
-            view = getattr(callback, "__wrapped__", callback)
             callback.casus_rule = model_admin.casus_rule_for(view.__name__)
         else:
             callback.casus_rule = Rule("admin.access")

@@ -50,8 +50,7 @@ def rule(
             if subject is not None:
                 obj = get_object_or_404(apps.get_model(subject), pk=kwargs[kwarg])
             if not can(request.user, perm, obj):
-                audit(AuditAction.DENIED, obj, request=request, allowed=False, permission=perm)
-                raise PermissionDenied
+                refuse(request, obj, permission=perm)
             request.casus_object = obj
             if audit_view and obj is not None:
                 audit(AuditAction.VIEW, obj, request=request)
@@ -61,6 +60,14 @@ def rule(
         return wrapped
 
     return decorate
+
+
+def refuse(request: HttpRequest, obj: Any = None, **detail: Any) -> None:
+    """Record the refusal in the audit log (once per request) and answer 403."""
+    if not getattr(request, "_casus_refusal_audited", False):
+        audit(AuditAction.DENIED, obj, request=request, allowed=False, **detail)
+        request._casus_refusal_audited = True  # type: ignore[attr-defined]
+    raise PermissionDenied
 
 
 def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -20,7 +20,6 @@ from django.views.decorators.http import require_POST
 from casus.cases.models import Case, TeamMembership
 
 from . import services
-
 from .audit import audit
 from .models import AuditAction, AuditEntry, CaseGrant
 from .permissions import HANDLING_ROLES, TeamRole, access_for
@@ -36,6 +35,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @public
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Every 403, wherever it was raised (a rule, the admin, a view's own check), is in the audit log."""
+    if request.user.is_authenticated and not getattr(request, "_casus_refusal_audited", False):
+        audit(AuditAction.DENIED, request=request, allowed=False)
+        request._casus_refusal_audited = True  # type: ignore[attr-defined]
     return render(request, "access/403.html", status=403)
 
 
@@ -171,8 +174,8 @@ class GrantForm(forms.Form):
         super().__init__(*args, **kwargs)
         User = get_user_model()
         members = TeamMembership.objects.filter(team__organisation_id=case.organisation_id, role__in=HANDLING_ROLES)
-        self.fields["user"].queryset = (
-            User.objects.filter(is_active=True, pk__in=members.values("user_id")).order_by("last_name", "first_name")
+        self.fields["user"].queryset = User.objects.filter(is_active=True, pk__in=members.values("user_id")).order_by(
+            "last_name", "first_name"
         )
         self.fields["user"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
 

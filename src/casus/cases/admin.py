@@ -21,8 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from casus import deadlines
-from casus.access.admin_mixins import AccessAdminMixin
-from casus.access.permissions import can
+from casus.access.admin_mixins import AccessAdminMixin, AccessInlineMixin
 
 from . import services
 from .domain import OPEN_STATUSES, Outcome
@@ -46,20 +45,12 @@ from .selectors import filter_state
 # --- shared pieces -------------------------------------------------------------------------------
 
 
-class ReadOnlyMixin:
-    """View-only: no add, change or delete, for model admins and inlines alike."""
+class ReadOnlyInline(AccessInlineMixin, admin.TabularInline):
+    """A case's own rows (timeline, suspensions, contact attempts): shown to whoever may see the case,
+    never editable here."""
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ReadOnlyInline(ReadOnlyMixin, admin.TabularInline):
+    view_perm = "case.view"
+    change_perm = None
     extra = 0
     max_num = 0
     can_delete = False
@@ -139,7 +130,7 @@ def _setting_term(setting: CaseTypeSetting) -> str:
     return deadlines.Term(setting.term_amount, deadlines.Unit(setting.term_unit)).dutch()
 
 
-class CaseTypeSettingInline(admin.TabularInline):
+class CaseTypeSettingInline(AccessInlineMixin, admin.TabularInline):
     model = CaseTypeSetting
     extra = 0
     fields = ("case_type", "term_amount", "term_unit", "atw")
@@ -188,24 +179,14 @@ class CaseTypeSettingAdmin(AccessAdminMixin, admin.ModelAdmin):
 # --- teams, categories, principles ---------------------------------------------------------------
 
 
-class TeamMembershipInline(admin.TabularInline):
+class TeamMembershipInline(AccessInlineMixin, admin.TabularInline):
     """Roles are permissions: only the systeembeheerder changes them (and each change is audited)."""
 
     model = TeamMembership
     extra = 0
     autocomplete_fields = ("user",)
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return can(request.user, "admin.users")
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return can(request.user, "admin.users")
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return can(request.user, "admin.users")
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return can(request.user, "admin.config") or can(request.user, "admin.users")
+    view_perm = "admin.access"
+    change_perm = "admin.users"
 
 
 @admin.register(Team)
