@@ -56,3 +56,19 @@ def screenshot(page: object, name: str) -> Path:
     path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)  # type: ignore[attr-defined]
     return path
+
+
+def log_in(page: object, live_server: object, user: object) -> None:
+    """Log `user` in through a session cookie from Django's test client, two-factor verified (the
+    login page and the two-factor enrolment have their own browser test)."""
+    from django.conf import settings
+    from django.test import Client
+
+    from tests import factories
+
+    client = Client()
+    factories.verified_login(client, user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(  # type: ignore[attr-defined]
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]  # type: ignore[attr-defined]
+    )

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 
-from casus.cases.models import Case, Resident
+from casus.cases.models import Case, Organisation, Resident, Team
 
 from .audit import audit
 from .models import AuditAction
-from .permissions import can, case_filter, resident_filter
+from .permissions import can, case_filter, organisations_for, resident_filter
 from .rules import Rule, refuse
 
 
@@ -35,6 +35,11 @@ class AccessAdminMixin:
     change_perm: str | None = "admin.users"
     scope: str | None = None
     case_paths: tuple[str, ...] = ()  # for scope "case": the lookups to the case(s); default the FK `case`
+    # For a table whose rows belong to an organisation: the lookup from a row to it ("organisation",
+    # "team__organisation", "" for Organisation itself). Rows of other organisations are hidden and
+    # refused (403, audited); None: a table shared by all organisations (categories, principles).
+    org_path: str | None = None
+    org_optional: bool = False  # rows without an organisation (a user without a team) are shared
 
     # --- the rule for the permission matrix test ---
 
@@ -66,11 +71,21 @@ class AccessAdminMixin:
             return queryset
         if self.scope == "resident":
             return queryset.filter(pk__in=Resident.objects.filter(resident_filter(request.user)).values("pk"))
+        if self.org_path is not None:
+            orgs = organisations_for(request.user, self.access_perm)
+            if orgs is not None:
+                lookup = f"{self.org_path}__in" if self.org_path else "pk__in"
+                rows = Q(**{lookup: orgs})
+                if self.org_optional:
+                    rows |= Q(**{f"{self.org_path}__isnull": True})
+                queryset = queryset.filter(pk__in=queryset.model._default_manager.filter(rows).values("pk"))
         return queryset
 
     def _may_see(self, request: HttpRequest, obj: Any) -> bool:
         if obj is None:
             return True
+        if self.org_path is not None and not self.scope:
+            return self.get_queryset(request).filter(pk=obj.pk).exists()
         if self.scope == "case":
             cases = [getattr(obj, path.removesuffix("__")) for path in self.case_paths] or [case_of(obj)]
             return all(case is not None and can(request.user, "case.view", case) for case in cases)
@@ -100,7 +115,7 @@ class AccessAdminMixin:
     def _refuse_hidden_object(self, request: HttpRequest, object_id: str) -> None:
         """An object that exists but lies outside the user's scope: 403 and an audit entry (the admin
         would otherwise answer 'does not exist', and the privacy officer would not see the attempt)."""
-        if not self.scope:
+        if not self.scope and self.org_path is None:
             return
         model = self.model  # type: ignore[attr-defined]
         try:
@@ -109,6 +124,15 @@ class AccessAdminMixin:
             return
         if obj is not None and not self._may_see(request, obj):
             refuse(request, case_of(obj) if self.scope == "case" else obj, via="beheer")
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        """Choices of organisation and team: only the user's own organisations."""
+        orgs = organisations_for(request.user, self.change_perm or self.access_perm)
+        if orgs is not None and db_field.related_model is Organisation:
+            kwargs["queryset"] = Organisation.objects.filter(pk__in=orgs)
+        elif orgs is not None and db_field.related_model is Team:
+            kwargs["queryset"] = Team.objects.filter(organisation_id__in=orgs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
 
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None

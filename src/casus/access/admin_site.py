@@ -22,6 +22,12 @@ from .models import AuditAction
 from .permissions import can
 from .rules import Rule
 
+# Third-party tables about accounts: the lookup from a row to its organisation(s).
+ACCOUNT_ORG_PATHS = {
+    "auth.user": "memberships__team__organisation",
+    "otp_totp.totpdevice": "user__memberships__team__organisation",
+}
+
 
 class CasusAdminSite(admin.AdminSite):
     site_header = "Casus beheer"
@@ -47,7 +53,16 @@ class CasusAdminSite(admin.AdminSite):
         admin_class = admin_class or admin.ModelAdmin
         if not issubclass(admin_class, AccessAdminMixin):
             admin_class = with_access(admin_class)
-        super().register(model_or_iterable, admin_class, **options)
+        models = [model_or_iterable] if isinstance(model_or_iterable, type) else list(model_or_iterable)
+        for model in models:
+            path = ACCOUNT_ORG_PATHS.get(model._meta.label_lower)
+            klass = admin_class
+            if path is not None and klass.org_path is None:
+                # Accounts belong to the organisations of their teams; one without a team is shared.
+                klass = type(
+                    klass.__name__, (klass,), {"org_path": path, "org_optional": True, "__module__": klass.__module__}
+                )
+            super().register(model, klass, **options)
 
     def admin_view(self, view: Any, cacheable: bool = False) -> Any:
         """Django's guard, plus an audit entry when a logged-in user without admin access knocks."""

@@ -243,19 +243,45 @@ def organisation_id_of(obj: Any) -> int | None:
     return getattr(obj, "organisation_id", None)
 
 
+# The organisation roles behind the organisation-scoped permissions: a role in organisation A gives
+# the permission for A's objects only.
+PERMISSION_ORG_ROLES: dict[str, tuple[str, ...]] = {
+    "admin.config": (TeamRole.FUNCTIONEEL_BEHEER,),
+    "admin.users": (TeamRole.SYSTEEMBEHEER,),
+    "retention.view": (TeamRole.FUNCTIONEEL_BEHEER, TeamRole.PRIVACY),
+    "retention.approve": (TeamRole.FUNCTIONEEL_BEHEER,),
+    "privacy.desk": (TeamRole.PRIVACY,),
+    "audit.view": (TeamRole.PRIVACY,),
+    "audit.export": (TeamRole.PRIVACY,),
+}
+
+
+def organisations_for(user: Any, perm: str) -> frozenset[int] | None:
+    """The organisation ids whose objects `user` may handle under `perm`; None means all of them (a
+    superuser, for the back-office permissions only)."""
+    access = access_for(user)
+    if access.superuser and perm in ("admin.config", "admin.users"):
+        return None
+    return access.org_ids(*PERMISSION_ORG_ROLES.get(perm, ()))
+
+
 def _admin_access(user: Any, obj: Any) -> bool:
     access = access_for(user)
     return access.superuser or access.has_role(TeamRole.FUNCTIONEEL_BEHEER, TeamRole.SYSTEEMBEHEER)
 
 
-def _admin_config(user: Any, obj: Any) -> bool:
-    access = access_for(user)
-    return access.superuser or access.has_role(TeamRole.FUNCTIONEEL_BEHEER)
+def _back_office(perm: str) -> Any:
+    """admin.config / admin.users: held by the role in some organisation; for an object that belongs to
+    an organisation, in that organisation."""
 
+    def check(user: Any, obj: Any) -> bool:
+        orgs = organisations_for(user, perm)
+        if orgs is None:
+            return True
+        org_id = organisation_id_of(obj) if obj is not None else None
+        return org_id in orgs if org_id is not None else bool(orgs)
 
-def _admin_users(user: Any, obj: Any) -> bool:
-    access = access_for(user)
-    return access.superuser or access.has_role(TeamRole.SYSTEEMBEHEER)
+    return check
 
 
 def _reports(user: Any, obj: Any) -> bool:
@@ -302,8 +328,8 @@ PERMISSIONS: dict[str, Any] = {
     "reports.view": _reports,
     # Back office.
     "admin.access": _admin_access,
-    "admin.config": _admin_config,
-    "admin.users": _admin_users,
+    "admin.config": _back_office("admin.config"),
+    "admin.users": _back_office("admin.users"),
     # Read-only tables: nobody adds, changes or deletes through a page.
     "nobody": lambda user, obj: False,
     # Everyone logged in (own account, two-factor set-up, logout).

@@ -9,11 +9,11 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -40,6 +40,14 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
         audit(AuditAction.DENIED, request=request, allowed=False)
         request._casus_refusal_audited = True  # type: ignore[attr-defined]
     return render(request, "access/403.html", status=403)
+
+
+# Dutch labels for the keys of AuditEntry.detail on the audit page (the CSV keeps the keys).
+DETAIL_LABELS = {
+    "permission": "recht", "term": "zoekterm", "results": "resultaten", "table": "tabel", "format": "formaat",
+    "rows": "regels", "filters": "filters", "via": "via", "change": "wijziging", "medewerker": "medewerker",
+    "reden": "reden", "team": "team", "rol": "rol", "kind": "soort",
+}  # fmt: skip
 
 
 class AuditFilter(forms.Form):
@@ -109,6 +117,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         form = AuditFilter({})
     entries = _entries(request, form)
     page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
+    for entry in page:
+        entry.detail_items = [(DETAIL_LABELS.get(key, key), value) for key, value in sorted(entry.detail.items())]
     if request.GET:
         audit(AuditAction.SEARCH, request=request, table="access.auditentry", filters=_filters(request))
     query = request.GET.copy()
@@ -129,8 +139,8 @@ class _Echo:
 def audit_export(request: HttpRequest) -> HttpResponse:
     """The filtered audit log as CSV (semicolon-separated, as Dutch Excel expects), streamed."""
     form = AuditFilter(request.GET or {})
-    if not form.is_valid():
-        raise PermissionDenied
+    if not form.is_valid():  # back to the page, which shows the Dutch error next to the filter
+        return redirect(f"{reverse('access:audit')}?{request.GET.urlencode()}")
     entries = _entries(request, form).order_by("at", "id")
     count = entries.count()
     audit(

@@ -139,6 +139,7 @@ class CaseTypeSettingInline(AccessInlineMixin, admin.TabularInline):
 @admin.register(Organisation)
 class OrganisationAdmin(AccessAdminMixin, admin.ModelAdmin):
     access_perm = "admin.config"
+    org_path = ""
     change_perm = "admin.config"
     list_display = ("name", "slug", "phone", "email")
     search_fields = ("name", "slug")
@@ -154,6 +155,7 @@ class OrganisationAdmin(AccessAdminMixin, admin.ModelAdmin):
 @admin.register(CaseTypeSetting)
 class CaseTypeSettingAdmin(AccessAdminMixin, admin.ModelAdmin):
     access_perm = "admin.config"
+    org_path = "organisation"
     change_perm = "admin.config"
     list_display = ("organisation", "case_type", _setting_term, "atw")
     list_filter = ("organisation", "case_type")
@@ -192,8 +194,10 @@ class TeamMembershipInline(AccessInlineMixin, admin.TabularInline):
 @admin.register(Team)
 class TeamAdmin(AccessAdminMixin, admin.ModelAdmin):
     access_perm = "admin.config"
+    org_path = "organisation"
     change_perm = "admin.config"
     list_display = ("name", "organisation", "email", "phone", "active", "member_count")
+    ordering = ("organisation__name", "name")  # an annotated (GROUP BY) query drops Meta.ordering
     list_filter = ("organisation", "active")
     list_select_related = ("organisation",)
     search_fields = ("name", "organisation__name")
@@ -210,6 +214,7 @@ class TeamAdmin(AccessAdminMixin, admin.ModelAdmin):
 @admin.register(TeamMembership)
 class TeamMembershipAdmin(AccessAdminMixin, admin.ModelAdmin):
     access_perm = "admin.users"
+    org_path = "team__organisation"
     change_perm = "admin.users"
     list_display = ("user", "team", "role")
     list_filter = ("role", "team__organisation", "team")
@@ -467,6 +472,7 @@ class CaseLinkAdmin(AccessAdminMixin, admin.ModelAdmin):
 @admin.register(ReferenceCounter)
 class ReferenceCounterAdmin(AccessAdminMixin, admin.ModelAdmin):
     access_perm = "admin.config"
+    org_path = "organisation"
     change_perm = None
     # The model's fields have no Dutch verbose_name, so the labels come from these columns.
     list_display = ("counter_organisation", "counter_prefix", "counter_year", "counter_last")

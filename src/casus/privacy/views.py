@@ -10,7 +10,6 @@ import json
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_POST
 from casus.access.audit import audit
 from casus.access.models import AuditAction
 from casus.access.permissions import can, visible_residents
-from casus.access.rules import rule
+from casus.access.rules import refuse, rule
 from casus.cases.models import Resident
 
 from . import inzage, selectors, services
@@ -32,8 +31,7 @@ RESIDENT = "cases.resident"
 def _require(request: HttpRequest, perm: str, obj: Any) -> None:
     """The rule decorator's check for a second object (the duplicate of a merge)."""
     if not can(request.user, perm, obj):
-        audit(AuditAction.DENIED, obj, request=request, allowed=False, permission=perm)
-        raise PermissionDenied
+        refuse(request, obj, permission=perm)
 
 
 def _search(request: HttpRequest, term: str, queryset: Any = None) -> list[Resident]:

@@ -25,6 +25,7 @@ from .models import DestructionList, DestructionListItem, RetentionRule
 @admin.register(RetentionRule)
 class RetentionRuleAdmin(AccessAdminMixin, admin.ModelAdmin):
     access_perm = "admin.config"
+    org_path = "organisation"
     change_perm = "admin.config"
     list_display = ("case_type", "outcome_or_other", "condition", "years", "selection_list_ref", "organisation")
     list_display_links = ("case_type", "outcome_or_other")
