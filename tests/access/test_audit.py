@@ -171,3 +171,14 @@ def test_other_roles_cannot_open_the_log_and_their_attempt_is_recorded(
 def test_a_bad_date_range_gets_a_dutch_message(fg: Any) -> None:
     response = _client(fg).get(reverse("access:audit"), {"date_from": "2026-05-01", "date_to": "2026-04-01"})
     assert "De begindatum ligt na de einddatum." in response.content.decode()
+
+
+def test_failed_logins_reach_the_privacy_officer_also_for_an_unknown_user_name(fg: Any, behandelaar: Any) -> None:
+    url = reverse("auth:login")
+    Client(REMOTE_ADDR="10.6.6.6").post(url, {"username": "sbakker", "password": "fout-wachtwoord"})
+    Client(REMOTE_ADDR="10.6.6.7").post(url, {"username": "admin", "password": "admin"})
+    known = AuditEntry.objects.get(action=AuditAction.LOGIN_FAILED, username="sbakker")
+    assert known.organisation == factories.organisation()
+    response = _client(fg).get(reverse("access:audit"), {"action": "login_failed"})
+    shown = {(entry.username, entry.ip) for entry in response.context["page"]}
+    assert shown == {("sbakker", "10.6.6.6"), ("admin", "10.6.6.7")}

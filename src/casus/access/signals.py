@@ -25,7 +25,8 @@ def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 @receiver(user_login_failed)
 def _login_failed(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
     username = str(credentials.get("username", ""))[:150]
-    audit(AuditAction.LOGIN_FAILED, request=request or current_request(), username=username, allowed=False)
+    known = User.objects.filter(username=username).first() if username else None
+    audit(AuditAction.LOGIN_FAILED, request=request or current_request(), user=known, username=username, allowed=False)
 
 
 @receiver(user_logged_out)

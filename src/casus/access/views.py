@@ -73,9 +73,10 @@ class AuditFilter(forms.Form):
 
 
 def _entries(request: HttpRequest, form: AuditFilter) -> QuerySet[AuditEntry]:
-    """Entries of the organisations the user is privacy officer of, filtered by the form."""
+    """Entries of the organisations the user is privacy officer of, plus the entries that belong to no
+    organisation (failed logins with an unknown user name), filtered by the form."""
     orgs = access_for(request.user).org_ids(TeamRole.PRIVACY)
-    entries = AuditEntry.objects.filter(organisation_id__in=orgs)
+    entries = AuditEntry.objects.filter(Q(organisation_id__in=orgs) | Q(organisation__isnull=True))
     if not form.is_valid():
         return entries.none()
     data = form.cleaned_data

@@ -26,4 +26,7 @@ class Command(BaseCommand):
             return
         seconds = time.perf_counter() - began
         self.stdout.write(self.style.SUCCESS(f"{added} zaken toegevoegd aan {org} in {seconds:.1f} s."))
-        self.stdout.write(f"Inloggen: behandelaar, coordinator, kwaliteit, mt of beheerder; wachtwoord {DEMO_PASSWORD}")
+        self.stdout.write(
+            f"Inloggen op /inloggen/: behandelaar, coordinator, kwaliteit, mt, privacy of beheerder; "
+            f"wachtwoord {DEMO_PASSWORD}"
+        )
