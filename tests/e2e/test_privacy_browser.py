@@ -7,26 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from casus.access.models import AuditAction, AuditEntry
 from casus.cases.domain import TeamRole
 from casus.cases.models import Organisation
 from casus.privacy.models import Correction
 from tests import factories
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import log_in, screenshot
 from tests.privacy.conftest import VALID_BSN, build_dossier
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _log_in(page: Any, live_server: Any, user: Any) -> None:
-    """Log in through a session cookie from Django's test client (the login page has its own test)."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
 
 
 def test_the_privacy_officer_answers_an_inzage_and_corrects_an_address(
@@ -35,7 +25,7 @@ def test_the_privacy_officer_answers_an_inzage_and_corrects_an_address(
     fg = factories.user("fg", first="Fenna", last="Groen", team_name="Beheer", role=TeamRole.PRIVACY)
     Organisation.objects.filter(slug="almere").update(phone="14 036", email="privacy@almere.invalid")
     dossier = build_dossier(behandelaar, collega, coordinator, fg)
-    _log_in(page, live_server, fg)
+    log_in(page, live_server, fg)
 
     page.goto(f"{live_server.url}/privacy/inwoners/")
     page.get_by_label("Zoek een inwoner").fill("Smit")

@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 from casus.cases import services
@@ -16,8 +15,7 @@ from casus.cases.domain import TeamRole
 from casus.cases.models import Case
 from casus.retention.models import DestroyedCase, DestructionList, ListStatus
 from tests import factories
-from tests.e2e.conftest import screenshot
-from tests.retention.helpers import login
+from tests.e2e.conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -44,12 +42,6 @@ def _closed_cases() -> list[Case]:
     return cases
 
 
-def _log_in(page: Any, client: Any, live_server: Any, user: Any) -> None:
-    login(client, user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-
-
 def test_the_beheerder_approves_a_destruction_list(live_server: Any, page: Any, client: Any) -> None:
     fb = factories.user(
         "fbeheer", first="Fatima", last="El Amrani", team_name="Beheer", role=TeamRole.FUNCTIONEEL_BEHEER
@@ -58,7 +50,7 @@ def test_the_beheerder_approves_a_destruction_list(live_server: Any, page: Any, 
     call_command("retention_list", "--organisation", "almere", stdout=io.StringIO())
     destruction_list = DestructionList.objects.get()
     kept = cases[0]
-    _log_in(page, client, live_server, fb)
+    log_in(page, live_server, fb)
     page.set_viewport_size({"width": 1280, "height": 1480})  # the whole list and the decision in one picture
 
     page.goto(f"{live_server.url}/")

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.apps import apps
-
 from casus.cases import services
 from casus.cases.models import Case
 from tests import factories
@@ -25,21 +23,5 @@ def closed(
     return services.case_close(case=case, actor=None, outcome=outcome, closed_on=closed_on)
 
 
-def login(client: Any, user: Any) -> None:
-    """Log in as `user`, with a verified second factor when two-factor login is switched on.
-
-    Functioneel beheerders must use two-factor login; when django_otp's TOTP plugin is installed the
-    session is marked as verified with a fresh TOTP device, as django_otp.login() would do.
-    """
-    client.force_login(user)
-    if not apps.is_installed("django_otp.plugins.otp_totp"):
-        return
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
-        user=user, name="test", confirmed=True
-    )
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
+# Logging in with a verified second factor: tests.factories.verified_login (shared by every suite).
+login = factories.verified_login
