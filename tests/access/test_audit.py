@@ -182,3 +182,23 @@ def test_failed_logins_reach_the_privacy_officer_also_for_an_unknown_user_name(f
     response = _client(fg).get(reverse("access:audit"), {"action": "login_failed"})
     shown = {(entry.username, entry.ip) for entry in response.context["page"]}
     assert shown == {("sbakker", "10.6.6.6"), ("admin", "10.6.6.7")}
+
+
+def test_a_search_in_the_admins_case_data_is_recorded_with_term_and_count(behandelaar: Any) -> None:
+    beheerder = factories.user("jm", first="Joost", last="Mulder", team_name="Beheer", role=TeamRole.FUNCTIONEEL_BEHEER)
+    TeamMembership.objects.create(team=factories.team("Werk"), user=beheerder, role=TeamRole.BEHANDELAAR)
+    factories.register("klacht", resident=factories.resident(surname="Zonneveld"))
+    client = _client(beheerder)
+    assert client.get(reverse("admin:cases_case_changelist"), {"q": "Zonneveld"}).status_code == 200
+    assert (
+        client.get(
+            reverse("admin:autocomplete"),
+            {"app_label": "cases", "model_name": "case", "field_name": "resident", "term": "Zonne"},
+        ).status_code
+        == 200
+    )
+    searches = AuditEntry.objects.filter(action=AuditAction.SEARCH, user=beheerder).order_by("id")
+    assert [(s.detail["table"], s.detail["term"], s.detail["results"]) for s in searches] == [
+        ("cases.case", "Zonneveld", 1),
+        ("cases.resident", "Zonne", 1),
+    ]

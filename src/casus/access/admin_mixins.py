@@ -153,13 +153,14 @@ class AccessAdminMixin:
         self._refuse_hidden_object(request, object_id)
         return super().delete_view(request, object_id, extra_context)  # type: ignore[misc]
 
-    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
-        response = super().changelist_view(request, extra_context)  # type: ignore[misc]
-        term = request.GET.get("q", "").strip()
-        if self.scope and term and response.status_code == 200:
-            count = getattr(getattr(response, "context_data", {}).get("cl"), "result_count", None)
-            audit(AuditAction.SEARCH, request=request, term=term, table=self.model._meta.label_lower, results=count)  # type: ignore[attr-defined]
-        return response
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet[Any], search_term: str) -> Any:
+        """A search in case data or residents (the list's search box and the autocomplete of a form
+        alike) returns personal data: it is audited with the term and the number of rows found."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)  # type: ignore[misc]
+        if self.scope and search_term.strip():
+            label = self.model._meta.label_lower  # type: ignore[attr-defined]
+            audit(AuditAction.SEARCH, request=request, term=search_term.strip(), table=label, results=found.count())
+        return found, may_have_duplicates
 
 
 def with_access(admin_class: type) -> type:

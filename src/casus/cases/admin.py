@@ -266,6 +266,7 @@ class ResidentAdmin(AccessAdminMixin, admin.ModelAdmin):
     scope = "resident"
 
     list_display = ("resident_name", "bsn_masked", "postcode", "city", "organisation", "case_count", "created_at")
+    ordering = ("surname", "given_name", "pk")  # an annotated (GROUP BY) query drops Meta.ordering
     list_filter = ("organisation", "preferred_channel", "low_digital_skills", "representative_kind")
     list_select_related = ("organisation",)
     search_fields = ("surname", "postcode", "source_id", "email")
