@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "casus.access.apps.AccessConfig",
     "casus.privacy",
     "casus.retention",
+    "casus.workspace",
 ]
 
 MIDDLEWARE = [

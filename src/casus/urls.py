@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("casus.access.urls")),
     path("privacy/inwoners/", include("casus.privacy.urls")),
     path("bewaartermijnen/", include("casus.retention.urls")),
+    path("werk/", include("casus.workspace.urls")),
     path("admin/", admin.site.urls),
 ]
 
