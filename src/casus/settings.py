@@ -19,6 +19,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS  "1" to extend HSTS to subdomains (default off)
 SECURE_SSL_REDIRECT    "1" to redirect http:// to https:// in Django (default off: the proxy does it)
 SECURE_PROXY_SSL_HEADER  header by which the TLS-terminating proxy says the request was HTTPS,
                        e.g. "X-Forwarded-Proto" or "X-Forwarded-Proto=https" (default none)
+CASUS_BASE_URL  the address users open Casus at, for links in e-mails (e.g. https://casus.almere.nl)
 CASUS_TRUSTED_PROXY_HEADER  header holding the client's address behind a proxy, e.g. "X-Forwarded-For"
                        (audit log and lockout; default none: the connection's address)
 OIDC_RP_CLIENT_ID      turns on single sign-on with OpenID Connect; then also required:
@@ -235,3 +236,5 @@ LOGGING = {
 
 # Casus: the default warning window for deadline state `dreigt`, in working days.
 CASUS_WARNING_DAYS = env_int("CASUS_WARNING_DAYS", 5)
+# Casus: the address users open Casus at, for links in e-mails (e.g. https://casus.almere.nl).
+CASUS_BASE_URL = env_str("CASUS_BASE_URL")

@@ -34,6 +34,7 @@ from casus.access.models import AuditAction, CaseGrant
 from casus.cases.domain import EventKind, Status
 from casus.cases.models import Case, ContactAttempt, Event, Organisation, Resident, Suspension
 from casus.cases.services import event_append
+from casus.workspace.models import DeadlineWarning
 
 from .defaults import DEFAULT_RULES
 from .guard import event_delete_allowed
@@ -259,6 +260,7 @@ def _destroy(cases: list[Case], destruction_list: DestructionList, actor: Any, r
         Suspension.objects.filter(case_id__in=chunk).update(reason="")
         ContactAttempt.objects.filter(case_id__in=chunk).update(note="", by=None)
         CaseGrant.objects.filter(case_id__in=chunk).delete()
+        DeadlineWarning.objects.filter(case_id__in=chunk).delete()  # names the colleague who was warned
         Case.objects.filter(pk__in=chunk).update(
             description="", closing_text="", resident=None, handler=None, updated_at=now
         )
