@@ -48,10 +48,11 @@ class Status(models.TextChoices):
     ONTVANGEN = "ontvangen", _("Ontvangen")
     IN_BEHANDELING = "in_behandeling", _("In behandeling")
     WACHT_OP_INWONER = "wacht_op_inwoner", _("Wacht op inwoner")
+    TER_BEOORDELING = "ter_beoordeling", _("Ter beoordeling (vier ogen)")
     AFGEHANDELD = "afgehandeld", _("Afgehandeld")
 
 
-OPEN_STATUSES = (Status.ONTVANGEN, Status.IN_BEHANDELING, Status.WACHT_OP_INWONER)
+OPEN_STATUSES = (Status.ONTVANGEN, Status.IN_BEHANDELING, Status.WACHT_OP_INWONER, Status.TER_BEOORDELING)
 
 
 class Outcome(models.TextChoices):
@@ -102,6 +103,8 @@ OUTCOMES_BY_TYPE: dict[str, tuple[Outcome, ...]] = {
 
 # Outcomes that count as handled informally (DOMAIN.md §9 informal_rate).
 INFORMAL_OUTCOMES = (_O.INFORMEEL_AFGEHANDELD, _O.INFORMEEL_OPGELOST)
+# Rejections a second team member may have to approve before they are sent (four-eyes, seed 001 §3).
+FOUR_EYES_OUTCOMES = (_O.AFGEWEZEN, _O.ONGEGROND)
 # A callback request may close as `niet_bereikt` after this many failed attempts (seed 001 §2.3).
 CALLBACK_ATTEMPTS_BEFORE_NOT_REACHED = 3
 
@@ -134,6 +137,11 @@ class LinkKind(models.TextChoices):
     RELATED = "related", _("Hangt samen met")
 
 
+class ReviewDecision(models.TextChoices):
+    APPROVED = "goedgekeurd", _("Goedgekeurd")
+    RETURNED = "teruggestuurd", _("Teruggestuurd")
+
+
 class Representative(models.TextChoices):
     BEWINDVOERDER = "bewindvoerder", _("Bewindvoerder")
     SOCIAAL_RAADSMAN = "sociaal_raadsman", _("Sociaal raadsman")
@@ -160,5 +168,8 @@ class EventKind(models.TextChoices):
     NOTE = "notitie", _("Notitie")
     LINKED = "gekoppeld", _("Gekoppeld")
     SAFETY_FLAG = "veiligheidssignaal", _("Veiligheidssignaal")
+    CLOSE_PROPOSED = "afhandeling_voorgesteld", _("Afhandeling voorgesteld (vier ogen)")
+    CLOSE_APPROVED = "afhandeling_goedgekeurd", _("Afhandeling goedgekeurd (vier ogen)")
+    CLOSE_RETURNED = "afhandeling_teruggestuurd", _("Afhandeling teruggestuurd (vier ogen)")
     CLOSED = "afgehandeld", _("Afgehandeld")
     REOPENED = "heropend", _("Heropend")

@@ -27,6 +27,7 @@ from .domain import (
     LinkKind,
     Outcome,
     Representative,
+    ReviewDecision,
     Status,
     TeamRole,
 )
@@ -80,6 +81,11 @@ class CaseTypeSetting(models.Model):
         null=True,
         blank=True,
         help_text=_("Leeg: zoals de wet het zegt (ja voor wettelijke termijnen, nee voor servicenormen)."),
+    )
+    four_eyes = models.BooleanField(
+        _("vier ogen bij afwijzing"),
+        default=False,
+        help_text=_("Een afhandeling als afgewezen of ongegrond gaat eerst langs een tweede teamlid."),
     )
 
     class Meta:
@@ -451,6 +457,47 @@ class Event(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise ValidationError(_("Een gebeurtenis op de tijdlijn kan niet worden verwijderd."))
+
+
+class CaseReview(models.Model):
+    """A proposed closing that waits for a second team member (four-eyes, seed 001 §3).
+
+    The proposal lives here, not on the case, so an open case never carries an outcome (the check
+    constraint case_closed_has_outcome). One undecided review per case at a time."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("zaak"))
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("voorgesteld door")
+    )
+    proposed_at = models.DateTimeField(_("voorgesteld op"), default=timezone.now)
+    outcome = models.CharField(_("voorgestelde uitkomst"), max_length=30, choices=Outcome.choices)
+    informal = models.BooleanField(_("informeel afgehandeld"), default=False)
+    closed_on = models.DateField(_("voorgestelde afhandeldatum"))
+    closing_text = models.TextField(_("toelichting bij afhandeling"), blank=True)
+    decision = models.CharField(_("besluit"), max_length=20, choices=ReviewDecision.choices, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("beoordeeld door"),
+    )  # fmt: skip
+    decided_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    remark = models.TextField(_("opmerking van de beoordelaar"), blank=True)
+
+    class Meta:
+        verbose_name = _("beoordeling (vier ogen)")
+        verbose_name_plural = _("beoordelingen (vier ogen)")
+        ordering = ["proposed_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case"], condition=Q(decision=""), name="one_open_review_per_case"),
+            models.CheckConstraint(
+                condition=(Q(decision="") & Q(decided_by__isnull=True) & Q(decided_at__isnull=True))
+                | (~Q(decision="") & Q(decided_by__isnull=False) & Q(decided_at__isnull=False)),
+                name="review_decided_has_reviewer",
+            ),
+            models.CheckConstraint(condition=~Q(decided_by=models.F("proposed_by")), name="review_not_by_proposer"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case}: {self.get_outcome_display()} ({self.get_decision_display() or 'open'})"
 
 
 class ContactAttempt(models.Model):

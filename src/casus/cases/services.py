@@ -19,6 +19,7 @@ from casus import deadlines
 
 from .domain import (
     CALLBACK_ATTEMPTS_BEFORE_NOT_REACHED,
+    FOUR_EYES_OUTCOMES,
     INFORMAL_OUTCOMES,
     OUTCOMES_BY_TYPE,
     REFERENCE_PREFIX,
@@ -26,12 +27,15 @@ from .domain import (
     EventKind,
     LinkKind,
     Outcome,
+    ReviewDecision,
     Status,
     TeamRole,
 )
 from .models import (
     Case,
     CaseLink,
+    CaseReview,
+    CaseTypeSetting,
     Category,
     ContactAttempt,
     Event,
@@ -73,6 +77,14 @@ def _lock(case: Case) -> Case:
 def _require_open(case: Case) -> None:
     if case.status == Status.AFGEHANDELD:
         raise CaseError(f"Zaak {case.reference} is al afgehandeld. Heropen de zaak eerst.")
+
+
+def _require_not_in_review(case: Case) -> None:
+    if case.status == Status.TER_BEOORDELING:
+        raise CaseError(
+            f"Zaak {case.reference} wacht op beoordeling door een collega (vier ogen). "
+            "Wacht op het oordeel, of vraag de collega het voorstel terug te sturen."
+        )
 
 
 def require_committee_term(rule: deadlines.Rule) -> None:
@@ -351,6 +363,7 @@ def case_request_information(
     the request until the repair or the lapse of the repair term (Awb 4:15 lid 1 a, 7:10 lid 2)."""
     case = _lock(case)
     _require_open(case)
+    _require_not_in_review(case)
     if case.status == Status.WACHT_OP_INWONER:
         raise CaseError("Er loopt al een verzoek om aanvulling. Registreer eerst de ontvangst daarvan.")
     if not what.strip():
@@ -582,17 +595,41 @@ def _alert_coordinators(case: Case, note: str) -> None:
 # --- closing -------------------------------------------------------------------------------------
 
 
+def four_eyes_required(*, case: Case, outcome: str) -> bool:
+    """A rejection (afgewezen, ongegrond) needs a second reader when the organisation set four-eyes
+    for the case type (seed 001 §3)."""
+    if outcome not in FOUR_EYES_OUTCOMES:
+        return False
+    return CaseTypeSetting.objects.filter(
+        organisation_id=case.organisation_id, case_type=case.case_type, four_eyes=True
+    ).exists()
+
+
 @transaction.atomic
 def case_close(
     *, case: Case, actor: Any, outcome: str, closed_on: date | None = None, informal: bool = False,
     closing_text: str = "",
 ) -> Case:  # fmt: skip
     """Close with an outcome valid for the type (DOMAIN.md §2). A callback request closes as
-    niet_bereikt only after 3 failed attempts. Informal outcomes (Awb 9:5) set the informal flag."""
+    niet_bereikt only after 3 failed attempts. Informal outcomes (Awb 9:5) set the informal flag.
+    A rejection under four-eyes goes through case_propose_close instead."""
     case = _lock(case)
     _require_open(case)
+    _require_not_in_review(case)
+    if four_eyes_required(case=case, outcome=outcome):
+        raise CaseError(
+            f"Bij de uitkomst '{Outcome(outcome).label.lower()}' leest een tweede teamlid mee (vier ogen). "
+            "Leg de afhandeling voor ter beoordeling."
+        )
     closed_on = closed_on or _today()
     _validate_closing(case, outcome, closed_on)
+    return _close(case, actor, outcome=outcome, closed_on=closed_on, informal=informal, closing_text=closing_text)
+
+
+def _close(
+    case: Case, actor: Any, *, outcome: str, closed_on: date, informal: bool, closing_text: str, note: str = "",
+    **data: Any,
+) -> Case:  # fmt: skip
     case.status = Status.AFGEHANDELD
     case.outcome = outcome
     case.closed_on = closed_on
@@ -603,9 +640,120 @@ def case_close(
     event_append(
         case=case, kind=EventKind.CLOSED, actor=actor,
         summary=f"Afgehandeld op {_fmt(closed_on)}: {Outcome(outcome).label.lower()}, {within}."
-        + (" Informeel afgehandeld." if case.informal else ""),
-        outcome=outcome, closed_on=closed_on, informal=case.informal, within_term=case.within_term,
+        + (" Informeel afgehandeld." if case.informal else "") + note,
+        outcome=outcome, closed_on=closed_on, informal=case.informal, within_term=case.within_term, **data,
     )  # fmt: skip
+    return case
+
+
+# --- four-eyes -----------------------------------------------------------------------------------
+
+
+def _open_review(case: Case) -> CaseReview:
+    review = case.reviews.filter(decision="").select_related("proposed_by").first()
+    if case.status != Status.TER_BEOORDELING or review is None:
+        raise CaseError(f"Bij zaak {case.reference} wacht geen voorstel tot afhandeling op beoordeling.")
+    return review
+
+
+def _require_reviewer(case: Case, review: CaseReview, actor: Any) -> None:
+    """The reviewer is a second member of the case's team (behandelaar or coördinator), never the
+    proposer; a case without a team is reviewed by a coördinator of the organisation."""
+    if actor is None or actor.pk == review.proposed_by_id:
+        raise CaseError("U kunt uw eigen voorstel niet beoordelen. Een collega van het team doet dat.")
+    memberships = TeamMembership.objects.filter(user=actor, team__active=True)
+    if case.team_id is not None:
+        allowed = memberships.filter(team_id=case.team_id, role__in=[TeamRole.BEHANDELAAR, TeamRole.COORDINATOR])
+    else:
+        allowed = memberships.filter(team__organisation_id=case.organisation_id, role=TeamRole.COORDINATOR)
+    if not allowed.exists():
+        raise CaseError("Alleen een behandelaar of coördinator van het team van de zaak kan dit voorstel beoordelen.")
+
+
+@transaction.atomic
+def case_propose_close(
+    *, case: Case, actor: Any, outcome: str, closed_on: date | None = None, informal: bool = False,
+    closing_text: str = "",
+) -> CaseReview:  # fmt: skip
+    """Propose a closing for a second reader (four-eyes, seed 001 §3): the case waits in status
+    ter_beoordeling until a colleague of the team approves (case_review_approve) or returns it."""
+    case = _lock(case)
+    _require_open(case)
+    _require_not_in_review(case)
+    if getattr(actor, "pk", None) is None:
+        raise CaseError("Een voorstel tot afhandeling doet altijd een medewerker.")
+    if case.status == Status.WACHT_OP_INWONER:
+        raise CaseError("Er loopt nog een verzoek om aanvulling. Registreer eerst de ontvangst daarvan.")
+    closed_on = closed_on or _today()
+    _validate_closing(case, outcome, closed_on)
+    review = CaseReview.objects.create(
+        case=case, proposed_by=actor, outcome=outcome, informal=informal or outcome in INFORMAL_OUTCOMES,
+        closed_on=closed_on, closing_text=closing_text.strip(),
+    )  # fmt: skip
+    case.status = Status.TER_BEOORDELING
+    case.save(update_fields=["status", "updated_at"])
+    event_append(
+        case=case, kind=EventKind.CLOSE_PROPOSED, actor=actor,
+        summary=f"{_actor_name(actor)} stelt voor af te handelen als {Outcome(outcome).label.lower()}. "
+        "Een tweede teamlid beoordeelt dit voorstel (vier ogen).",
+        outcome=outcome, closed_on=closed_on, review=review.pk,
+    )  # fmt: skip
+    return review
+
+
+@transaction.atomic
+def case_review_approve(*, case: Case, actor: Any) -> Case:
+    """A second team member approves the proposed closing; the case closes with the proposal's outcome
+    and date, and the timeline names both the proposer and the approver."""
+    case = _lock(case)
+    review = _open_review(case)
+    _require_reviewer(case, review, actor)
+    _validate_closing(case, review.outcome, review.closed_on)
+    review.decision, review.decided_by, review.decided_at = ReviewDecision.APPROVED, actor, timezone.now()
+    review.save(update_fields=["decision", "decided_by", "decided_at"])
+    proposer, approver = _actor_name(review.proposed_by), _actor_name(actor)
+    event_append(
+        case=case, kind=EventKind.CLOSE_APPROVED, actor=actor,
+        summary=f"Afhandeling als {review.get_outcome_display().lower()} goedgekeurd door {approver} "
+        f"(voorgesteld door {proposer}).",
+        review=review.pk, proposed_by=proposer, approved_by=approver,
+    )  # fmt: skip
+    return _close(
+        case, actor, outcome=review.outcome, closed_on=review.closed_on, informal=review.informal,
+        closing_text=review.closing_text, note=f" Voorgesteld door {proposer}, goedgekeurd door {approver}.",
+        proposed_by=proposer, approved_by=approver,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def case_review_return(*, case: Case, actor: Any, remark: str) -> Case:
+    """The reviewer sends the proposal back with a remark; the case is in handling again and the
+    proposer gets an e-mail."""
+    case = _lock(case)
+    review = _open_review(case)
+    _require_reviewer(case, review, actor)
+    if not remark.strip():
+        raise CaseError("Schrijf erbij waarom u het voorstel terugstuurt, zodat uw collega weet wat er moet gebeuren.")
+    review.decision, review.decided_by, review.decided_at = ReviewDecision.RETURNED, actor, timezone.now()
+    review.remark = remark.strip()
+    review.save(update_fields=["decision", "decided_by", "decided_at", "remark"])
+    case.status = Status.IN_BEHANDELING
+    case.save(update_fields=["status", "updated_at"])
+    proposer = review.proposed_by
+    event_append(
+        case=case, kind=EventKind.CLOSE_RETURNED, actor=actor,
+        summary=f"Voorstel van {_actor_name(proposer)} ({review.get_outcome_display().lower()}) teruggestuurd "
+        f"door {_actor_name(actor)}: {remark.strip()}",
+        review=review.pk, remark=remark.strip(),
+    )  # fmt: skip
+    if proposer.email:
+        body = (
+            f"{_actor_name(actor)} heeft uw voorstel om zaak {case.reference} af te handelen teruggestuurd.\n"
+            f"Opmerking: {remark.strip()}\n"
+        )
+        transaction.on_commit(
+            lambda: send_mail(f"Casus: voorstel {case.reference} teruggestuurd", body, None, [proposer.email])
+        )
     return case
 
 
