@@ -116,13 +116,19 @@ def _surroundings(user: Any, case: Case) -> dict[str, Any]:
 
 
 def _forms(case: Case) -> dict[str, Form]:
-    return {
-        "take": forms.TakeForm(), "assign": forms.AssignForm(case=case),
-        "request_information": forms.RequestInformationForm(), "information_received": forms.InformationReceivedForm(),
-        "postpone": forms.PostponeForm(), "extend": forms.ExtendForm(), "contact": forms.ContactAttemptForm(),
-        "note": forms.NoteForm(), "link": forms.LinkForm(), "safety": forms.SafetyForm(),
-        "close": forms.CloseForm(case=case), "reopen": forms.ReopenForm(), "review_return": forms.ReviewReturnForm(),
+    """One unbound form per action; each with its own id prefix, so labels stay unique on the page."""
+    classes: dict[str, Any] = {
+        "take": forms.TakeForm, "assign": forms.AssignForm, "request_information": forms.RequestInformationForm,
+        "information_received": forms.InformationReceivedForm, "postpone": forms.PostponeForm,
+        "extend": forms.ExtendForm, "contact": forms.ContactAttemptForm, "note": forms.NoteForm,
+        "link": forms.LinkForm, "safety": forms.SafetyForm, "close": forms.CloseForm, "reopen": forms.ReopenForm,
+        "review_return": forms.ReviewReturnForm,
     }  # fmt: skip
+    needs_case = {"assign", "close"}
+    return {
+        key: form_class(auto_id=f"id_{key}_%s", **({"case": case} if key in needs_case else {}))
+        for key, form_class in classes.items()
+    }
 
 
 def postponement_letter(case: Case) -> str:
