@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# npm ci writes this file; it is newer than package-lock.json once the front-end packages are installed.
+NPM_STAMP := node_modules/.package-lock.json
 
 .PHONY: setup run demo-deadlines test lint screenshots bench lock clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(NPM_STAMP)
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the browser tests"; \
@@ -18,6 +20,13 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
+
+# Front-end packages from npm (NL Design System CSS, htmx, axe-core), served by Django as static files.
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Installing Debian's nodejs and npm for the front-end packages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP)
 
 # Development server on SQLite (var/casus.sqlite3) unless DATABASE_URL says otherwise.
 run: setup

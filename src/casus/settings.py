@@ -165,7 +165,21 @@ LOCALE_PATHS = [BASE_DIR / "src" / "casus" / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "src" / "casus" / "static"]
+# Front-end packages from npm (package.json; `make setup` runs `npm ci`), served by Casus itself, never a CDN:
+# the NL Design System look (Utrecht design tokens and component CSS, the Noto Sans font), htmx, and axe-core
+# (a dev package, for the accessibility test). A folder that is not installed is left out.
+STATICFILES_NPM = {
+    "utrecht/tokens": "@utrecht/design-tokens/dist",
+    "utrecht/components": "@utrecht/component-library-css/dist",
+    "fonts/noto-sans": "@fontsource-variable/noto-sans",
+    "htmx": "htmx.org/dist",
+    "axe-core": "axe-core",
+}
+STATICFILES_DIRS = [BASE_DIR / "src" / "casus" / "static"] + [
+    (prefix, BASE_DIR / "node_modules" / folder)
+    for prefix, folder in STATICFILES_NPM.items()
+    if (BASE_DIR / "node_modules" / folder).is_dir()
+]
 LOGIN_URL = "auth:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "auth:login"

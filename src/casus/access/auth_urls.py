@@ -6,7 +6,8 @@ and only routed when OIDC_RP_CLIENT_ID is set (settings.CASUS_OIDC_ENABLED).
 """
 
 from django.conf import settings
-from django.urls import path
+from django.contrib.auth import views as django_auth
+from django.urls import path, reverse_lazy
 
 from . import auth_views
 from .rules import public
@@ -20,6 +21,40 @@ urlpatterns: list = [
     path("account/wachtwoord/", auth_views.password_change, name="password_change"),
     path("account/tweestaps/", auth_views.otp_setup, name="otp_setup"),
     path("account/tweestaps/uitzetten/", auth_views.otp_disable, name="otp_disable"),
+    # Password reset by e-mail (Django's views, Dutch templates). The first page never says whether an
+    # account exists; the link in the e-mail works once and expires (PASSWORD_RESET_TIMEOUT).
+    path(
+        "wachtwoord-vergeten/",
+        public(
+            django_auth.PasswordResetView.as_view(
+                template_name="access/auth/password_reset_form.html",
+                email_template_name="access/auth/password_reset_email.txt",
+                subject_template_name="access/auth/password_reset_subject.txt",
+                success_url=reverse_lazy("auth:password_reset_done"),
+            )
+        ),
+        name="password_reset",
+    ),
+    path(
+        "wachtwoord-vergeten/verstuurd/",
+        public(django_auth.PasswordResetDoneView.as_view(template_name="access/auth/password_reset_done.html")),
+        name="password_reset_done",
+    ),
+    path(
+        "wachtwoord-vergeten/<uidb64>/<token>/",
+        public(
+            django_auth.PasswordResetConfirmView.as_view(
+                template_name="access/auth/password_reset_confirm.html",
+                success_url=reverse_lazy("auth:password_reset_complete"),
+            )
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "wachtwoord-vergeten/klaar/",
+        public(django_auth.PasswordResetCompleteView.as_view(template_name="access/auth/password_reset_complete.html")),
+        name="password_reset_complete",
+    ),
 ]
 
 if getattr(settings, "CASUS_OIDC_ENABLED", False):

@@ -28,9 +28,16 @@ from .rules import public, rule
 
 @rule("account")
 def home(request: HttpRequest) -> HttpResponse:
+    """The start page per role: a behandelaar sees the state of Mijn werk, a coördinator the team's
+    safety signals and counts first; other roles their parts of Casus."""
+    from casus.workspace.views_queue import dashboard_summary, my_work_summary
+
     access = access_for(request.user)
     roles = sorted({TeamRole(role).label for role, teams in access.teams.items() if teams})
-    return render(request, "access/home.html", {"roles": roles})
+    context: dict[str, Any] = {"roles": roles, "team": dashboard_summary(request.user)}
+    if access.has_role(TeamRole.BEHANDELAAR, TeamRole.COORDINATOR):
+        context["work"] = my_work_summary(request.user)
+    return render(request, "access/home.html", context)
 
 
 @public
