@@ -1,3 +1,11 @@
-from django.urls import path  # noqa: F401
+"""Fast intake under /werk/registreren/: the form and its two htmx partials."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_intake as views
+
+urlpatterns = [
+    path("", views.intake, name="intake"),
+    path("inwoners/", views.intake_residents, name="intake-residents"),
+    path("bezwaartermijn/", views.intake_filing_check, name="intake-filing-check"),
+]
