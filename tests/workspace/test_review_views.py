@@ -91,7 +91,9 @@ def test_the_proposer_cannot_approve_by_posting(behandelaar: Any, klacht: Case) 
 def test_a_colleague_returns_with_a_remark(behandelaar: Any, collega: Any, klacht: Case) -> None:
     _propose(behandelaar, klacht)
     url = reverse("workspace:case-review-return", args=[klacht.pk])
-    assert _messages(_client(collega).post(url, {"remark": ""})) == ["Opmerking voor uw collega: Dit veld is verplicht."]
+    assert _messages(_client(collega).post(url, {"remark": ""})) == [
+        "Opmerking voor uw collega: Dit veld is verplicht."
+    ]
     response = _client(collega).post(url, {"remark": "Bel de inwoner eerst."})
     assert _messages(response) == ["Het voorstel is teruggestuurd. Uw collega krijgt een e-mail met uw opmerking."]
     assert Case.objects.get(pk=klacht.pk).status == Status.IN_BEHANDELING

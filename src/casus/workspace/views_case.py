@@ -38,6 +38,8 @@ POSTPONEMENT_BASIS = {
     CaseType.BEZWAAR: "artikel 7:10 lid 3 van de Algemene wet bestuursrecht",
     CaseType.WOO: "artikel 4.4 lid 2 van de Wet open overheid",
 }
+# The state is written out with an icon, never shown by colour alone (as in the work queue).
+STATE_ICONS = {deadlines.State.OP_TIJD: "✓", deadlines.State.DREIGT: "⚠", deadlines.State.TE_LAAT: "!"}
 SAFETY_PHONE = {"suicide_prevention": "0800-0113", "emergency": "112"}
 
 
@@ -93,6 +95,7 @@ def _deadline(case: Case) -> dict[str, Any]:
     status = case.deadline_status(today)
     return {
         "due": dutch_date(case.due_on), "state": status.state.value, "label": deadlines.STATE_LABELS[status.state],
+        "icon": STATE_ICONS[status.state],
         "days_left": status.working_days_left, "days_late": -status.working_days_left,
         "status_text": explain_status(status, today), "how": explain_deadline(deadline, filing),
         "suspended_days": deadline.suspended_days,
