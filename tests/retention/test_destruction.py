@@ -294,7 +294,7 @@ def test_every_relation_of_a_case_is_handled_by_destruction() -> None:
         "cases.event": "deleted", "cases.suspension": "reason emptied", "cases.contactattempt": "note emptied",
         "cases.caselink": "kept (no personal data)", "access.casegrant": "deleted",
         "retention.retentionmark": "kept", "retention.destructionlistitem": "kept", "retention.destroyedcase": "added",
-        "workspace.deadlinewarning": "deleted",
+        "workspace.deadlinewarning": "deleted", "cases.casereview": "deleted",
     }  # fmt: skip
     relations = {rel.related_model._meta.label_lower for rel in Case._meta.related_objects}
 

@@ -133,7 +133,7 @@ def _setting_term(setting: CaseTypeSetting) -> str:
 class CaseTypeSettingInline(AccessInlineMixin, admin.TabularInline):
     model = CaseTypeSetting
     extra = 0
-    fields = ("case_type", "term_amount", "term_unit", "atw")
+    fields = ("case_type", "term_amount", "term_unit", "atw", "four_eyes")
 
 
 @admin.register(Organisation)
@@ -157,7 +157,7 @@ class CaseTypeSettingAdmin(AccessAdminMixin, admin.ModelAdmin):
     access_perm = "admin.config"
     org_path = "organisation"
     change_perm = "admin.config"
-    list_display = ("organisation", "case_type", _setting_term, "atw")
+    list_display = ("organisation", "case_type", _setting_term, "atw", "four_eyes")
     list_filter = ("organisation", "case_type")
     list_select_related = ("organisation",)
     search_fields = ("organisation__name",)

@@ -32,7 +32,7 @@ from django.utils import timezone
 from casus.access.audit import audit
 from casus.access.models import AuditAction, CaseGrant
 from casus.cases.domain import EventKind, Status
-from casus.cases.models import Case, ContactAttempt, Event, Organisation, Resident, Suspension
+from casus.cases.models import Case, CaseReview, ContactAttempt, Event, Organisation, Resident, Suspension
 from casus.cases.services import event_append
 from casus.workspace.models import DeadlineWarning
 
@@ -261,6 +261,7 @@ def _destroy(cases: list[Case], destruction_list: DestructionList, actor: Any, r
         ContactAttempt.objects.filter(case_id__in=chunk).update(note="", by=None)
         CaseGrant.objects.filter(case_id__in=chunk).delete()
         DeadlineWarning.objects.filter(case_id__in=chunk).delete()  # names the colleague who was warned
+        CaseReview.objects.filter(case_id__in=chunk).delete()  # proposed closing text, colleagues' names
         Case.objects.filter(pk__in=chunk).update(
             description="", closing_text="", resident=None, handler=None, updated_at=now
         )
