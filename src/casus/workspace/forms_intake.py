@@ -20,8 +20,30 @@ from casus.cases.domain import CaseType, CategoryKind, Channel, FrontOfficeResul
 from casus.cases.models import Category, Resident, Team, validate_bsn
 from casus.deadlines.explain import dutch_date
 
-from .forms_case import DateInput
 from .selectors_intake import Duplicates, choosable_residents, likely_duplicates, normalise_postcode
+
+# Dates are typed as on a letter (1-9-2026 or 01-09-2026): a text field reads the same in every browser
+# and for every screen reader, where a native date field follows the browser's language (mm/dd/yyyy).
+DATE_FORMATS = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%d %m %Y", "%Y-%m-%d"]
+DATE_HELP = "Bijvoorbeeld 1-9-2026."
+
+
+DATE_ERROR = "Vul een datum in zoals 1-9-2026 (dag-maand-jaar)."
+
+
+def _full_year(value: date) -> None:
+    """'1-9-20' reads as the year 20: ask for the year in four digits."""
+    if value.year < 1900:
+        raise forms.ValidationError(DATE_ERROR)
+
+
+def dutch_date_field(label: str, *, required: bool = True, help_text: str = DATE_HELP, **kwargs: Any) -> Any:
+    return forms.DateField(
+        label=label, required=required, input_formats=DATE_FORMATS, help_text=help_text,
+        error_messages={"invalid": DATE_ERROR}, validators=[_full_year],
+        widget=forms.DateInput(format="%d-%m-%Y", attrs={"inputmode": "numeric", "autocomplete": "off"}), **kwargs,
+    )  # fmt: skip
+
 
 POSTCODE_ERROR = "Vul een postcode in zoals 1312 AB: vier cijfers en twee letters."
 NO_RESIDENT = "Kies een inwoner uit de lijst, of vul bij 'Nieuwe inwoner' minstens de achternaam in."
@@ -109,7 +131,7 @@ class IntakeForm(forms.Form):
     confirm_new = forms.BooleanField(label="Het is een andere inwoner: maak een nieuwe inwoner aan", required=False)
     case_type = forms.ChoiceField(label="Soort contact", choices=[("", "Kies het soort contact"), *CaseType.choices])
     channel = forms.ChoiceField(label="Kanaal", choices=Channel.choices, initial=Channel.TELEFOON)
-    received_on = forms.DateField(label="Ontvangen op", initial=timezone.localdate, widget=DateInput())
+    received_on = dutch_date_field("Ontvangen op", initial=timezone.localdate, help_text="")
     team = forms.ModelChoiceField(label="Team", queryset=Team.objects.none(), empty_label=None)
     subject = forms.ModelChoiceField(label="Onderwerp", queryset=Category.objects.none(), required=False)
     nature = forms.ModelChoiceField(
@@ -119,12 +141,11 @@ class IntakeForm(forms.Form):
         label="Korte omschrijving", required=False, max_length=4000,
         help_text="Wat vraagt of meldt de inwoner? In een paar zinnen.", widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip
-    decision_sent_on = forms.DateField(
-        label="Bestreden besluit verzonden op", required=False, widget=DateInput(),
-        help_text="De datum op de brief met het besluit.",
-    )  # fmt: skip
-    posted_on = forms.DateField(
-        label="Poststempel van het bezwaar (als het per post kwam)", required=False, widget=DateInput()
+    decision_sent_on = dutch_date_field(
+        "Bestreden besluit verzonden op", required=False, help_text="De datum op de brief met het besluit."
+    )
+    posted_on = dutch_date_field(
+        "Poststempel van het bezwaar", required=False, help_text="Alleen als het per post kwam."
     )
     delay_excused = forms.BooleanField(label="Termijnoverschrijding verschoonbaar", required=False)
     assign_to_me = forms.BooleanField(label="Aan mij toewijzen", required=False, initial=True)
@@ -229,9 +250,9 @@ class IntakeForm(forms.Form):
 class FilingCheckForm(forms.Form):
     """The dates of the filing check, sent by htmx while the user types."""
 
-    received_on = forms.DateField()
-    decision_sent_on = forms.DateField()
-    posted_on = forms.DateField(required=False)
+    received_on = forms.DateField(input_formats=DATE_FORMATS, validators=[_full_year])
+    decision_sent_on = forms.DateField(input_formats=DATE_FORMATS, validators=[_full_year])
+    posted_on = forms.DateField(input_formats=DATE_FORMATS, validators=[_full_year], required=False)
     delay_excused = forms.BooleanField(required=False)
 
     def clean(self) -> dict[str, Any]:
