@@ -72,3 +72,36 @@ def log_in(page: object, live_server: object, user: object) -> None:
     page.context.add_cookies(  # type: ignore[attr-defined]
         [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]  # type: ignore[attr-defined]
     )
+
+
+# Accessibility (WCAG 2.1 AA) with axe-core from npm (package.json), loaded from Casus's own static files
+# as a <script src>, which the Content-Security-Policy allows ('self'); inline scripts it would block.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_SEVERE = ("serious", "critical")
+
+
+def axe_violations(page: object) -> list[dict]:
+    """axe-core's serious and critical WCAG 2.1 A/AA violations on the page as it is now."""
+    from urllib.parse import urlsplit
+
+    url = urlsplit(page.url)  # type: ignore[attr-defined]
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):  # type: ignore[attr-defined]
+        page.add_script_tag(url=f"{url.scheme}://{url.netloc}/static/axe-core/axe.min.js")  # type: ignore[attr-defined]
+    result = page.evaluate(  # type: ignore[attr-defined]
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
+    )
+    return [violation for violation in result["violations"] if violation["impact"] in AXE_SEVERE]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+        lines.append(f"  {violation['impact']}: {violation['id']} – {violation['help']} ({targets})")
+    return "\n".join(lines)
+
+
+def assert_accessible(page: object) -> None:
+    """No serious or critical WCAG 2.1 AA violation on the page (axe-core)."""
+    violations = axe_violations(page)
+    assert not violations, f"{page.url}:\n{describe_violations(violations)}"  # type: ignore[attr-defined]

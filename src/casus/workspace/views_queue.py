@@ -62,7 +62,7 @@ class QueueFilter(forms.Form):
     state = forms.ChoiceField(label="Termijn", required=False, choices=STATE_CHOICES)
 
     def __init__(self, *args: Any, user: Any, path: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, label_suffix="", **kwargs)
         self.fields["team"].queryset = Team.objects.filter(pk__in=access_for(user).team_ids(*HANDLING_ROLES))
         for name in ("case_type", "team", "subject", "state"):  # a choice updates the list at once (htmx)
             self.fields[name].widget.attrs["hx-get"] = path
@@ -285,7 +285,7 @@ class BulkHandoverForm(forms.Form):
     )
 
     def __init__(self, *args: Any, teams: QuerySet[Team], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, label_suffix="", **kwargs)
         for name in ("from_handler", "to_handler"):
             self.fields[name].queryset = team_members(teams)
             self.fields[name].label_from_instance = lambda u: u.get_full_name() or u.get_username()
