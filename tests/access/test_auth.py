@@ -312,12 +312,15 @@ def test_every_auth_url_states_its_rule() -> None:
     expected = {
         "login": None, "otp_verify": None, "logout": "account", "account": "account",
         "password_change": "account", "otp_setup": "account", "otp_disable": "account",
+        "password_reset": None, "password_reset_done": None, "password_reset_confirm": None,
+        "password_reset_complete": None,
     }  # fmt: skip
     found = {pattern.name: rule_of(pattern.callback) for pattern in auth_urls.urlpatterns}
     assert set(found) == set(expected)
     assert {name: found_rule.perm for name, found_rule in found.items() if found_rule is not None} == expected
-    for name in expected:
+    for name in expected.keys() - {"password_reset_confirm"}:
         assert reverse(f"auth:{name}")
+    assert reverse("auth:password_reset_confirm", kwargs={"uidb64": "MQ", "token": "set-password"})
 
 
 # --- headers and sessions ----------------------------------------------------------------------------
