@@ -58,6 +58,7 @@ EXPECTED: dict[str, dict[str, set[str] | frozenset[str]]] = {
     "case.edit": {**_HANDLERS, "elders": {"other_org"}},
     "case.grant": {"coordinator": {"own", "sensitive"}, "elders": {"other_org"}},
     "workspace.use": {r: {"own"} for r in ("behandelaar", "coordinator", "kwaliteit", "beheerder_werk", "elders")},
+    "workspace.coordinate": {"coordinator": {"own"}, "elders": {"own"}},
     "resident.list": {
         r: {"own"} for r in ("behandelaar", "coordinator", "kwaliteit", "privacy", "beheerder_werk", "elders")
     },

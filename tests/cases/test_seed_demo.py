@@ -24,8 +24,10 @@ def seed(cases: int = 300, seed: int = 7) -> str:
 
 def test_it_creates_the_requested_number_of_cases_of_every_type() -> None:
     assert "300 zaken toegevoegd" in seed()
-    # 300 generated plus the showcase cases written through the services (safety flag, suspension).
-    assert Case.objects.count() == 302
+    # 300 generated plus the showcase cases written through the services (safety flag, suspension, a
+    # rejected bezwaar waiting for its four-eyes review).
+    assert Case.objects.count() == 303
+    assert Case.objects.filter(status="ter_beoordeling", reviews__isnull=False).count() == 1
     types = set(Case.objects.values_list("case_type", flat=True))
     assert {CaseType.VRAAG, CaseType.KLACHT, CaseType.BEZWAAR, CaseType.TERUGBELVERZOEK} <= types
 

@@ -90,11 +90,14 @@ def test_the_start_page_of_a_coordinator_shows_safety_signals(coordinator: Any, 
     assert "Naar het teamoverzicht" in body
 
 
-def test_a_behandelaar_is_told_the_dashboard_is_for_coordinators(behandelaar: Any) -> None:
+def test_the_dashboard_is_for_coordinators_only_and_a_try_is_audited(behandelaar: Any) -> None:
     _case(behandelaar, -5)
     response = _client(behandelaar).get(reverse("workspace:dashboard"))
-    assert "U bent geen coördinator van een team." in response.content.decode()
+    assert response.status_code == 403
     assert "Werk per behandelaar" not in response.content.decode()
+    assert AuditEntry.objects.filter(
+        user=behandelaar, action=AuditAction.DENIED, detail__permission="workspace.coordinate"
+    ).exists()
 
 
 def test_bulk_handover_moves_every_open_case_with_the_reason(

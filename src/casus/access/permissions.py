@@ -299,6 +299,7 @@ PERMISSIONS: dict[str, Any] = {
     "case.edit": lambda user, case: can_edit_case(user, case),
     "case.grant": lambda user, case: can_grant_case(user, case),
     "workspace.use": _workspace,  # the handlers' queues and search (results still go through case_filter)
+    "workspace.coordinate": lambda user, obj: bool(access_for(user).team_ids(TeamRole.COORDINATOR)),  # dashboard
     # Residents.
     "resident.list": lambda user, obj: access_for(user).has_role(*HANDLING_ROLES, TeamRole.PRIVACY),
     "resident.view": lambda user, resident: can_view_resident(user, resident),

@@ -24,7 +24,7 @@ from casus import deadlines
 
 from . import bulk, services
 from .domain import CaseType, Channel, EventKind, LinkKind, Outcome, Representative, Status, TeamRole
-from .models import Case, CaseLink, Category, Organisation, Resident, Team, TeamMembership
+from .models import Case, CaseLink, CaseTypeSetting, Category, Organisation, Resident, Team, TeamMembership
 
 DEMO_PASSWORD = "Casus-demo-2026"  # documented in README.md; demo installations only
 
@@ -425,4 +425,19 @@ def _showcase(demo: Demo, residents: list[Resident], handlers: dict[str, list[An
     services.case_request_information(
         case=bezwaar, actor=handler, requested_on=demo.today - timedelta(days=2),
         repair_until=demo.today + timedelta(days=12), what="Stuur de offerte van de opticien mee.",
+    )  # fmt: skip
+    # Four-eyes (seed 001 §3): a rejected bezwaar needs a second reader; one waits for the coördinator.
+    CaseTypeSetting.objects.update_or_create(
+        organisation=demo.organisation, case_type=CaseType.BEZWAAR, defaults={"four_eyes": True}
+    )
+    second_look = services.case_register(
+        organisation=demo.organisation, case_type=CaseType.BEZWAAR, received_on=demo.today - timedelta(days=40),
+        channel=Channel.EMAIL, team=demo.teams["BBK"], subject=demo.subjects["bijzondere bijstand"],
+        resident=residents[3], handler=handler, decision_sent_on=demo.today - timedelta(days=60),
+        description="Bezwaar tegen de hoogte van de terugvordering van bijzondere bijstand.",
+    )  # fmt: skip
+    services.case_start(case=second_look, actor=handler)
+    services.case_propose_close(
+        case=second_look, actor=handler, outcome=Outcome.ONGEGROND,
+        closing_text="Het besluit is juist: de kosten vallen onder de algemene bijstand.",
     )  # fmt: skip

@@ -30,7 +30,7 @@ from django.views.decorators.vary import vary_on_headers
 from casus.access.audit import audit
 from casus.access.models import AuditAction
 from casus.access.permissions import HANDLING_ROLES, access_for, visible_cases
-from casus.access.rules import refuse, rule
+from casus.access.rules import rule
 from casus.cases import services
 from casus.cases.domain import CALLBACK_ATTEMPTS_BEFORE_NOT_REACHED, OPEN_STATUSES, CaseType, CategoryKind, TeamRole
 from casus.cases.models import Case, Category, ContactAttempt, Team
@@ -313,13 +313,10 @@ def dashboard_context(request: HttpRequest, teams: QuerySet[Team], form: BulkHan
     }
 
 
-@rule("workspace.use")
+@rule("workspace.coordinate")
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """The team overview for coördinatoren; anyone else is told what it is for (not a refusal: the
-    page shows no dossier, and a behandelaar may well click it)."""
+    """The team overview of the teams the user coordinates."""
     teams = coordinated_teams(request.user)
-    if not teams:
-        return render(request, "workspace/dashboard/not_coordinator.html")
     return render(request, "workspace/dashboard/dashboard.html", dashboard_context(request, teams))
 
 
@@ -335,12 +332,10 @@ def hand_over_all(*, from_handler: Any, to_handler: Any, teams: QuerySet[Team], 
         return moved
 
 
+@rule("workspace.coordinate")
 @require_POST
-@rule("workspace.use")
 def bulk_handover(request: HttpRequest) -> HttpResponse:
     teams = coordinated_teams(request.user)
-    if not teams:
-        refuse(request, permission="workspace.bulk_handover")
     form = BulkHandoverForm(request.POST, teams=teams)
     if not form.is_valid():
         return render(request, "workspace/dashboard/dashboard.html", dashboard_context(request, teams, form))

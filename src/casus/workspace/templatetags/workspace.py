@@ -15,8 +15,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 
 from casus import deadlines
-from casus.access.permissions import access_for, can
-from casus.cases.domain import TeamRole
+from casus.access.permissions import can
 
 register = template.Library()
 
@@ -39,12 +38,13 @@ def workspace_url(name: str, *args: Any) -> str:
 
 @register.simple_tag(takes_context=True)
 def workspace_menu(context: template.Context) -> dict[str, bool]:
-    """Which workspace items the main menu shows: Mijn werk (handling roles), Team (coördinatoren)."""
+    """Which workspace items the main menu shows: Mijn werk, Registreren and Beoordelen (handling roles),
+    Team (coördinatoren)."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"work": False, "team": False}
-    return {"work": can(user, "workspace.use"), "team": bool(access_for(user).team_ids(TeamRole.COORDINATOR))}
+    return {"work": can(user, "workspace.use"), "team": can(user, "workspace.coordinate")}
 
 
 @register.inclusion_tag("workspace/queue/_state.html")
