@@ -262,3 +262,37 @@ def test_the_page_offers_the_actions_that_fit_the_status(behandelaar: Any, klach
     services.case_close(case=klacht, actor=behandelaar, outcome="ingetrokken")
     body = _client(behandelaar).get(reverse("workspace:case", args=[klacht.pk])).content.decode()
     assert "Heropenen" in body and "In behandeling nemen" not in body
+
+
+def test_closing_a_complaint_records_its_retention_facts(behandelaar: Any, open_klacht: Case) -> None:
+    from casus.retention.models import RetentionMark
+    from casus.retention.periods import retention_due
+
+    data = {"outcome": "gegrond", "closed_on": TODAY, "ombudsman": "on", "financial_consequences": "on"}
+    assert _post(behandelaar, "case-close", open_klacht, data) == ["De zaak is afgehandeld: gegrond."]
+    mark = RetentionMark.objects.get(case=open_klacht)
+    assert mark.ombudsman and mark.financial_consequences
+    assert retention_due(_reload(open_klacht)).year == TODAY.year + 10  # the ombudsman's 10 years win
+    assert "Bewaartermijn: financiële gevolgen, ombudsman." in _reload(open_klacht).events.values_list(
+        "summary", flat=True
+    )
+
+
+def test_a_refused_closing_leaves_the_retention_facts_alone(behandelaar: Any) -> None:
+    from casus.retention.models import RetentionMark
+
+    callback = factories.register("klacht", TODAY, handler=behandelaar)
+    data = {"outcome": "gegrond", "closed_on": TODAY - timedelta(days=30), "ombudsman": "on"}  # before receipt
+    assert _post(behandelaar, "case-close", callback, data)
+    assert _reload(callback).status != Status.AFGEHANDELD
+    assert not RetentionMark.objects.filter(case=callback, ombudsman=True).exists()
+
+
+def test_only_disputes_ask_for_retention_facts(behandelaar: Any) -> None:
+    from casus.workspace.forms_case import CloseForm
+
+    question = factories.register("vraag", TODAY, handler=behandelaar)
+    bezwaar = factories.register("bezwaar", TODAY, handler=behandelaar, decision_sent_on=TODAY - timedelta(days=7))
+    assert {"financial_consequences", "ombudsman"}.isdisjoint(CloseForm(case=question).fields)
+    assert "financial_consequences" in CloseForm(case=bezwaar).fields
+    assert "ombudsman" not in CloseForm(case=bezwaar).fields

@@ -129,16 +129,28 @@ class SafetyForm(forms.Form):
     note = _text("Wat is er gezegd of gebeurd? (mag leeg)", required=False, rows=2)
 
 
+RETENTION_DISPUTES = (CaseType.KLACHT, CaseType.BEZWAAR, CaseType.BEROEP)
+
+
 class CloseForm(forms.Form):
     outcome = forms.ChoiceField(label="Uitkomst")
     informal = forms.BooleanField(label="Informeel afgehandeld (bijvoorbeeld na een telefoongesprek)", required=False)
     closed_on = forms.DateField(label="Afgehandeld op", initial=_today, widget=DateInput())
     closing_text = _text("Toelichting bij de afhandeling", required=False)
+    # Facts that lengthen the retention period of a dispute (Selectielijst 2020; casus.retention).
+    financial_consequences = forms.BooleanField(
+        label="Met financiële gevolgen (bewaren 7 jaar in plaats van 5)", required=False
+    )
+    ombudsman = forms.BooleanField(label="De klacht is voorgelegd aan de ombudsman (bewaren 10 jaar)", required=False)
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         outcomes = OUTCOMES_BY_TYPE[CaseType(case.case_type)]
         self.fields["outcome"].choices = [("", "Kies een uitkomst"), *((o.value, o.label) for o in outcomes)]
+        if case.case_type not in RETENTION_DISPUTES:
+            del self.fields["financial_consequences"]
+        if case.case_type != CaseType.KLACHT:
+            del self.fields["ombudsman"]
 
 
 class ReopenForm(forms.Form):

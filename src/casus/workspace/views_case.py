@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
@@ -28,6 +29,7 @@ from casus.cases.domain import CaseType, EventKind, Outcome, Status, TeamRole
 from casus.cases.models import Case, CaseReview
 from casus.cases.services import CaseError
 from casus.deadlines.explain import dutch_date, explain_deadline, explain_status
+from casus.retention.services import retention_mark_set
 
 from . import forms_case as forms
 
@@ -335,11 +337,18 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
 
     def run(data: dict[str, Any]) -> str:
         label = Outcome(data["outcome"]).label.lower()
-        if services.four_eyes_required(case=case, outcome=data["outcome"]):
-            services.case_propose_close(case=case, actor=request.user, **data)
-            return f"Uw voorstel ({label}) ligt nu bij een collega van het team ter beoordeling (vier ogen)."
-        services.case_close(case=case, actor=request.user, **data)
-        return f"De zaak is afgehandeld: {label}."
+        facts = {key: data.pop(key) for key in ("financial_consequences", "ombudsman") if key in data}
+        with transaction.atomic():  # the retention facts stand or fall with the closing
+            if facts:  # a dispute: record its retention facts (a timeline line when they change)
+                retention_mark_set(
+                    case=case, actor=request.user, ombudsman=facts.get("ombudsman", False),
+                    financial_consequences=facts.get("financial_consequences", False),
+                )  # fmt: skip
+            if services.four_eyes_required(case=case, outcome=data["outcome"]):
+                services.case_propose_close(case=case, actor=request.user, **data)
+                return f"Uw voorstel ({label}) ligt nu bij een collega van het team ter beoordeling (vier ogen)."
+            services.case_close(case=case, actor=request.user, **data)
+            return f"De zaak is afgehandeld: {label}."
 
     return _act(request, forms.CloseForm(request.POST, case=case), run)
 
