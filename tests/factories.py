@@ -92,3 +92,12 @@ def verified_login(client: Any, person: Any) -> None:
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
+
+
+def logged_in(person: Any, **client_options: Any) -> Any:
+    """A Django test client logged in as `person`, two-factor verified (see verified_login)."""
+    from django.test import Client
+
+    client = Client(**client_options)
+    verified_login(client, person)
+    return client

@@ -29,9 +29,7 @@ def fg(db: None) -> Any:
 
 
 def _client(user: Any) -> Client:
-    client = Client(REMOTE_ADDR="10.1.2.3", HTTP_USER_AGENT="Testbrowser/1.0")
-    factories.verified_login(client, user)
-    return client
+    return factories.logged_in(user, REMOTE_ADDR="10.1.2.3", HTTP_USER_AGENT="Testbrowser/1.0")
 
 
 # --- append-only ----------------------------------------------------------------------------------

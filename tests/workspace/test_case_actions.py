@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from django.contrib.messages import get_messages
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,15 +22,9 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
-def _client(user: Any) -> Client:
-    client = Client()
-    factories.verified_login(client, user)
-    return client
-
-
 def _post(user: Any, name: str, case: Case, data: dict[str, Any] | None = None) -> list[str]:
     """POST an action; return the messages shown on the case page after the redirect."""
-    client = _client(user)
+    client = factories.logged_in(user)
     response = client.post(reverse(f"workspace:{name}", args=[case.pk]), data or {})
     assert response.status_code == 302
     return [str(message) for message in get_messages(response.wsgi_request)]
@@ -97,7 +90,7 @@ def test_request_information_moves_the_due_date_visibly(behandelaar: Any, open_k
     assert after.status == Status.WACHT_OP_INWONER
     assert after.due_on > before
     assert "De termijn staat stil." in shown[0] and "(was " in shown[0]
-    body = _client(behandelaar).get(reverse("workspace:case", args=[open_klacht.pk])).content.decode()
+    body = factories.logged_in(behandelaar).get(reverse("workspace:case", args=[open_klacht.pk])).content.decode()
     assert "Opschortingen (de termijn stond stil)" in body
     assert "Stuur de brief mee." in body
 
@@ -126,7 +119,7 @@ def test_postpone_shows_the_letter(behandelaar: Any, open_klacht: Case) -> None:
         behandelaar, "case-postpone", open_klacht, {"reason": "Wij wachten op advies.", "notice_sent_on": TODAY}
     )
     assert shown[0].startswith("De zaak is verdaagd. De uiterste datum is nu")
-    body = _client(behandelaar).get(reverse("workspace:case", args=[open_klacht.pk])).content.decode()
+    body = factories.logged_in(behandelaar).get(reverse("workspace:case", args=[open_klacht.pk])).content.decode()
     assert "Verdagingsbrief" in body
     assert "Wij nemen daarom 4 weken langer de tijd." in body
     assert "artikel 9:11 lid 2 van de Algemene wet bestuursrecht" in body
@@ -137,7 +130,7 @@ def test_postpone_shows_the_letter(behandelaar: Any, open_klacht: Case) -> None:
 
 def test_postpone_is_not_offered_after_the_due_date(behandelaar: Any) -> None:
     late = factories.register("klacht", TODAY - timedelta(days=90), handler=behandelaar)
-    body = _client(behandelaar).get(reverse("workspace:case", args=[late.pk])).content.decode()
+    body = factories.logged_in(behandelaar).get(reverse("workspace:case", args=[late.pk])).content.decode()
     assert "Verdagen en brief maken" not in body
     shown = _post(behandelaar, "case-postpone", late, {"reason": "Te laat.", "notice_sent_on": TODAY})
     assert shown[0].startswith("Verdagen kan alleen vóór het einde van de termijn")
@@ -198,7 +191,7 @@ def test_flag_safety_alerts_the_coordinators(
 
 
 def test_a_colleague_who_flags_safety_goes_back_to_the_start_page(collega: Any, klacht: Case) -> None:
-    response = _client(collega).post(reverse("workspace:case-flag-safety", args=[klacht.pk]), {})
+    response = factories.logged_in(collega).post(reverse("workspace:case-flag-safety", args=[klacht.pk]), {})
     assert response.headers["Location"] == reverse("home")
 
 
@@ -240,27 +233,27 @@ ACTIONS = [
 
 @pytest.mark.parametrize("name", ACTIONS)
 def test_another_teams_behandelaar_cannot_act(name: str, behandelaar_beheer: Any, klacht: Case) -> None:
-    response = _client(behandelaar_beheer).post(reverse(f"workspace:{name}", args=[klacht.pk]), {})
+    response = factories.logged_in(behandelaar_beheer).post(reverse(f"workspace:{name}", args=[klacht.pk]), {})
     assert response.status_code == 403
 
 
 @pytest.mark.parametrize("name", ACTIONS)
 def test_a_kwaliteitsmedewerker_of_the_team_cannot_act(name: str, klacht: Case) -> None:
     reader = factories.user("kwal", first="Kim", last="Kwaliteit", team_name="Werk", role="kwaliteitsmedewerker")
-    response = _client(reader).post(reverse(f"workspace:{name}", args=[klacht.pk]), {})
+    response = factories.logged_in(reader).post(reverse(f"workspace:{name}", args=[klacht.pk]), {})
     assert response.status_code == 403
 
 
 @pytest.mark.parametrize("name", ACTIONS)
 def test_actions_answer_only_post(name: str, behandelaar: Any, klacht: Case) -> None:
-    assert _client(behandelaar).get(reverse(f"workspace:{name}", args=[klacht.pk])).status_code == 405
+    assert factories.logged_in(behandelaar).get(reverse(f"workspace:{name}", args=[klacht.pk])).status_code == 405
 
 
 def test_the_page_offers_the_actions_that_fit_the_status(behandelaar: Any, klacht: Case) -> None:
-    body = _client(behandelaar).get(reverse("workspace:case", args=[klacht.pk])).content.decode()
+    body = factories.logged_in(behandelaar).get(reverse("workspace:case", args=[klacht.pk])).content.decode()
     assert "In behandeling nemen" in body and "Heropenen" not in body
     services.case_close(case=klacht, actor=behandelaar, outcome="ingetrokken")
-    body = _client(behandelaar).get(reverse("workspace:case", args=[klacht.pk])).content.decode()
+    body = factories.logged_in(behandelaar).get(reverse("workspace:case", args=[klacht.pk])).content.decode()
     assert "Heropenen" in body and "In behandeling nemen" not in body
 
 

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,12 +19,6 @@ from casus.workspace.views_queue import coordinated_teams, handler_load, within_
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    factories.verified_login(client, user)
-    return client
 
 
 def _case(handler: Any, due_in_days: int, team: str = "Werk", **fields: Any) -> Case:
@@ -73,7 +66,7 @@ def test_the_dashboard_shows_safety_signals_first_and_unassigned_cases(coordinat
     flagged = _case(behandelaar, 20)
     services.case_flag_safety(case=flagged, actor=behandelaar, note="Inwoner noemde zelfmoord")
     unassigned = _case(None, 8)
-    response = _client(coordinator).get(reverse("workspace:dashboard"))
+    response = factories.logged_in(coordinator).get(reverse("workspace:dashboard"))
     assert response.status_code == 200
     body = response.content.decode()
     assert body.index("Veiligheidssignalen") < body.index("Werk per behandelaar")
@@ -85,14 +78,14 @@ def test_the_dashboard_shows_safety_signals_first_and_unassigned_cases(coordinat
 def test_the_start_page_of_a_coordinator_shows_safety_signals(coordinator: Any, behandelaar: Any) -> None:
     flagged = _case(behandelaar, 20)
     services.case_flag_safety(case=flagged, actor=behandelaar)
-    body = _client(coordinator).get(reverse("home")).content.decode()
+    body = factories.logged_in(coordinator).get(reverse("home")).content.decode()
     assert "Veiligheidssignalen" in body and flagged.reference in body
     assert "Naar het teamoverzicht" in body
 
 
 def test_the_dashboard_is_for_coordinators_only_and_a_try_is_audited(behandelaar: Any) -> None:
     _case(behandelaar, -5)
-    response = _client(behandelaar).get(reverse("workspace:dashboard"))
+    response = factories.logged_in(behandelaar).get(reverse("workspace:dashboard"))
     assert response.status_code == 403
     assert "Werk per behandelaar" not in response.content.decode()
     assert AuditEntry.objects.filter(
@@ -109,7 +102,7 @@ def test_bulk_handover_moves_every_open_case_with_the_reason(
     elsewhere = _case(behandelaar, 9, team="Beheer")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = _client(coordinator).post(
+        response = factories.logged_in(coordinator).post(
             reverse("workspace:bulk-handover"),
             {"from_handler": behandelaar.pk, "to_handler": collega.pk, "reason": "Ziek tot en met vrijdag"},
             follow=True,
@@ -134,7 +127,7 @@ def test_bulk_handover_moves_every_open_case_with_the_reason(
 
 def test_bulk_handover_needs_a_reason(coordinator: Any, behandelaar: Any, collega: Any) -> None:
     case = _case(behandelaar, 3)
-    response = _client(coordinator).post(
+    response = factories.logged_in(coordinator).post(
         reverse("workspace:bulk-handover"), {"from_handler": behandelaar.pk, "to_handler": collega.pk, "reason": " "}
     )
     assert response.status_code == 200
@@ -147,7 +140,7 @@ def test_bulk_handover_only_between_members_of_the_own_team(
     coordinator: Any, behandelaar: Any, behandelaar_beheer: Any
 ) -> None:
     case = _case(behandelaar, 3)
-    response = _client(coordinator).post(
+    response = factories.logged_in(coordinator).post(
         reverse("workspace:bulk-handover"),
         {"from_handler": behandelaar.pk, "to_handler": behandelaar_beheer.pk, "reason": "Verlof"},
     )
@@ -158,7 +151,7 @@ def test_bulk_handover_only_between_members_of_the_own_team(
 
 def test_bulk_handover_is_refused_to_a_behandelaar(behandelaar: Any, collega: Any) -> None:
     case = _case(collega, 3)
-    response = _client(behandelaar).post(
+    response = factories.logged_in(behandelaar).post(
         reverse("workspace:bulk-handover"), {"from_handler": collega.pk, "to_handler": behandelaar.pk, "reason": "Ik"}
     )
     assert response.status_code == 403
@@ -179,7 +172,7 @@ def test_bulk_handover_rolls_back_as_a_whole(coordinator: Any, behandelaar: Any,
         return real(**kwargs)
 
     monkeypatch.setattr(services, "case_assign", failing)
-    response = _client(coordinator).post(
+    response = factories.logged_in(coordinator).post(
         reverse("workspace:bulk-handover"),
         {"from_handler": behandelaar.pk, "to_handler": collega.pk, "reason": "Verlof"},
     )

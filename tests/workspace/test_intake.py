@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from django.contrib.messages import get_messages
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,12 +17,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 URL = "/werk/registreren/"
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    factories.verified_login(client, user)
-    return client
 
 
 def _today() -> date:
@@ -63,7 +56,7 @@ def known_inwoner(inwoner: Resident) -> Resident:
 
 
 def test_it_shows_the_form_with_the_search_first_and_the_users_team(behandelaar: Any) -> None:
-    response = _client(behandelaar).get(URL)
+    response = factories.logged_in(behandelaar).get(URL)
     body = response.content.decode()
     assert response.status_code == 200
     assert 'id="id_q"' in body and "autofocus" in body.split('id="id_q"')[1].split(">")[0]
@@ -74,7 +67,7 @@ def test_it_shows_the_form_with_the_search_first_and_the_users_team(behandelaar:
 
 
 def test_it_registers_a_contact_for_an_existing_resident(behandelaar: Any, known_inwoner: Resident) -> None:
-    response = _client(behandelaar).post(URL, _contact(resident=known_inwoner.pk))
+    response = factories.logged_in(behandelaar).post(URL, _contact(resident=known_inwoner.pk))
     case = Case.objects.get(resident=known_inwoner, case_type=CaseType.KLACHT)
     assert response.status_code == 302
     assert response.headers["Location"] == f"/werk/zaken/{case.pk}/"
@@ -89,7 +82,7 @@ def test_it_registers_a_contact_for_an_existing_resident(behandelaar: Any, known
 def test_it_creates_a_new_resident_with_the_case(behandelaar: Any) -> None:
     data = _contact(**_new_resident(bsn="111 222 333", interpreter_language="Arabisch", low_digital_skills="on"))
     data |= {"inwoner-representative_kind": "bewindvoerder", "inwoner-representative_name": "P. de Wit"}
-    response = _client(behandelaar).post(URL, data)
+    response = factories.logged_in(behandelaar).post(URL, data)
     assert response.status_code == 302, response.content.decode()
     resident = Resident.objects.get(surname="El Amrani")
     assert resident.organisation == factories.organisation()
@@ -102,13 +95,13 @@ def test_it_creates_a_new_resident_with_the_case(behandelaar: Any) -> None:
 def test_it_leaves_the_case_unassigned_without_aan_mij_toewijzen(behandelaar: Any, known_inwoner: Resident) -> None:
     data = _contact(resident=known_inwoner.pk, case_type=CaseType.VRAAG)
     del data["assign_to_me"]
-    _client(behandelaar).post(URL, data)
+    factories.logged_in(behandelaar).post(URL, data)
     case = Case.objects.get(case_type=CaseType.VRAAG, handler__isnull=True, received_on=_today())
     assert case.team == factories.team("Werk")
 
 
 def test_it_warns_on_a_likely_duplicate_the_user_may_see(behandelaar: Any, known_inwoner: Resident) -> None:
-    client = _client(behandelaar)
+    client = factories.logged_in(behandelaar)
     data = _contact(**_new_resident(given_name="J.", surname="smit", postcode="1312 ab", email=""))
     response = client.post(URL, data)
     body = response.content.decode()
@@ -141,7 +134,7 @@ def test_a_duplicate_of_another_team_is_hinted_at_without_details(
     )  # fmt: skip
     factories.register("klacht", _today() - timedelta(days=5), team=factories.team("Beheer"), resident=hidden)
     data = _contact(**_new_resident(**{"email": "", **same}))
-    response = _client(behandelaar).post(URL, data)
+    response = factories.logged_in(behandelaar).post(URL, data)
     body = response.content.decode()
     assert response.status_code == 200
     assert "er bestaat mogelijk al een inwoner met deze gegevens; vraag de coördinator" in body.lower()
@@ -154,7 +147,7 @@ def test_a_duplicate_of_another_team_is_hinted_at_without_details(
 def test_it_refuses_a_resident_the_user_may_not_see(behandelaar: Any, behandelaar_beheer: Any) -> None:
     hidden = factories.resident(surname="Kraaijeveld")
     factories.register("klacht", _today() - timedelta(days=5), team=factories.team("Beheer"), resident=hidden)
-    response = _client(behandelaar).post(URL, _contact(resident=hidden.pk))
+    response = factories.logged_in(behandelaar).post(URL, _contact(resident=hidden.pk))
     assert response.status_code == 200
     assert "Kraaijeveld" not in response.content.decode()
     assert Case.objects.count() == 1
@@ -165,7 +158,7 @@ def test_a_late_bezwaar_is_proposed_niet_ontvankelijk(behandelaar: Any, known_in
         resident=known_inwoner.pk, case_type=CaseType.BEZWAAR, channel=Channel.BALIE,
         decision_sent_on=(_today() - timedelta(days=70)).isoformat(),
     )  # fmt: skip
-    response = _client(behandelaar).post(URL, data)
+    response = factories.logged_in(behandelaar).post(URL, data)
     case = Case.objects.get(case_type=CaseType.BEZWAAR)
     assert response.status_code == 302
     assert case.filed_on_time is False and case.delay_excused is False
@@ -181,7 +174,7 @@ def test_an_excused_late_bezwaar_stores_the_excuse(behandelaar: Any, known_inwon
         decision_sent_on=(_today() - timedelta(days=70)).isoformat(),
         posted_on=(_today() - timedelta(days=3)).isoformat(),
     )  # fmt: skip
-    _client(behandelaar).post(URL, data)
+    factories.logged_in(behandelaar).post(URL, data)
     case = Case.objects.get(case_type=CaseType.BEZWAAR)
     assert (case.filed_on_time, case.delay_excused) == (False, True)
     assert case.posted_on == _today() - timedelta(days=3)
@@ -189,13 +182,15 @@ def test_an_excused_late_bezwaar_stores_the_excuse(behandelaar: Any, known_inwon
 
 
 def test_a_bezwaar_needs_the_date_the_decision_was_sent(behandelaar: Any, known_inwoner: Resident) -> None:
-    response = _client(behandelaar).post(URL, _contact(resident=known_inwoner.pk, case_type=CaseType.BEZWAAR))
+    response = factories.logged_in(behandelaar).post(
+        URL, _contact(resident=known_inwoner.pk, case_type=CaseType.BEZWAAR)
+    )
     assert response.status_code == 200
     assert "Vul in wanneer het besluit is verzonden." in response.content.decode()
 
 
 def test_the_filing_check_answers_at_once(behandelaar: Any) -> None:
-    client = _client(behandelaar)
+    client = factories.logged_in(behandelaar)
     url = reverse("workspace:intake-filing-check")
     received = date(2026, 11, 20)
     late = client.get(url, {"received_on": received, "decision_sent_on": date(2026, 9, 1)}).content.decode()
@@ -215,7 +210,7 @@ def test_a_contact_settled_at_the_desk_is_a_closed_vraag(behandelaar: Any, known
         front_office_result="verwijzing", afgehandeld="1",
     )  # fmt: skip
     del data["assign_to_me"]
-    response = _client(behandelaar).post(URL, data)
+    response = factories.logged_in(behandelaar).post(URL, data)
     case = Case.objects.get(front_office_result="verwijzing")
     assert response.status_code == 302 and response.headers["Location"] == URL
     assert (case.case_type, case.status, case.outcome) == (CaseType.VRAAG, Status.AFGEHANDELD, "doorverwezen")
@@ -226,17 +221,17 @@ def test_a_contact_settled_at_the_desk_is_a_closed_vraag(behandelaar: Any, known
 
 def test_a_contact_that_becomes_a_melding_starts_the_next_intake(behandelaar: Any) -> None:
     data = _contact(case_type=CaseType.VRAAG, front_office_result="melding_aanvraag", afgehandeld="1")
-    response = _client(behandelaar).post(URL, data | _new_resident())
+    response = factories.logged_in(behandelaar).post(URL, data | _new_resident())
     case = Case.objects.get(front_office_result="melding_aanvraag")
     assert case.outcome == "beantwoord" and case.resident.surname == "El Amrani"
     assert response.headers["Location"] == f"{URL}?inwoner={case.resident_id}"
-    page = _client(behandelaar).get(response.headers["Location"]).content.decode()
+    page = factories.logged_in(behandelaar).get(response.headers["Location"]).content.decode()
     assert f'id="resident-{case.resident_id}" value="{case.resident_id}" checked' in page
 
 
 def test_an_anonymous_question_can_be_settled_at_the_phone(behandelaar: Any) -> None:
     data = _contact(case_type="", description="", front_office_result="inwoner_lost_zelf_op", afgehandeld="1")
-    assert _client(behandelaar).post(URL, data).status_code == 302
+    assert factories.logged_in(behandelaar).post(URL, data).status_code == 302
     case = Case.objects.get()
     assert case.resident is None and case.outcome == "beantwoord"
     assert case.closing_text == "Direct afgehandeld aan de telefoon: inwoner lost zelf op."
@@ -244,7 +239,7 @@ def test_an_anonymous_question_can_be_settled_at_the_phone(behandelaar: Any) -> 
 
 def test_only_a_vraag_is_settled_at_the_desk(behandelaar: Any, known_inwoner: Resident) -> None:
     data = _contact(resident=known_inwoner.pk, front_office_result="verwijzing", afgehandeld="1")
-    response = _client(behandelaar).post(URL, data)
+    response = factories.logged_in(behandelaar).post(URL, data)
     assert response.status_code == 200
     assert "Alleen een vraag kan direct aan de balie of telefoon worden afgehandeld." in response.content.decode()
     assert Case.objects.count() == 1
@@ -254,7 +249,7 @@ def test_errors_are_dutch_and_keep_what_was_typed(behandelaar: Any) -> None:
     data = _contact(case_type="", description="Tekst die blijft staan") | _new_resident(
         bsn="123456789", postcode="13A5", email="geen-adres", interpreter_language="Pools"
     )
-    response = _client(behandelaar).post(URL, data)
+    response = factories.logged_in(behandelaar).post(URL, data)
     body = response.content.decode()
     assert response.status_code == 200
     assert "Kies het soort contact." in body
@@ -268,7 +263,7 @@ def test_errors_are_dutch_and_keep_what_was_typed(behandelaar: Any) -> None:
 
 
 def test_it_needs_a_resident_to_register_a_case(behandelaar: Any) -> None:
-    response = _client(behandelaar).post(URL, _contact())
+    response = factories.logged_in(behandelaar).post(URL, _contact())
     assert "Kies een inwoner uit de lijst, of vul bij &#x27;Nieuwe inwoner&#x27; minstens de achternaam in." in (
         response.content.decode()
     )
@@ -276,14 +271,14 @@ def test_it_needs_a_resident_to_register_a_case(behandelaar: Any) -> None:
 
 def test_a_received_date_in_the_future_is_refused(behandelaar: Any, known_inwoner: Resident) -> None:
     tomorrow = (_today() + timedelta(days=1)).isoformat()
-    response = _client(behandelaar).post(URL, _contact(resident=known_inwoner.pk, received_on=tomorrow))
+    response = factories.logged_in(behandelaar).post(URL, _contact(resident=known_inwoner.pk, received_on=tomorrow))
     assert "Deze datum ligt in de toekomst." in response.content.decode()
 
 
 @pytest.mark.parametrize("role", [TeamRole.MT, TeamRole.FUNCTIONEEL_BEHEER])
 def test_roles_without_handling_work_may_not_register(role: str) -> None:
     person = factories.user("m_rol", first="Anouk", last="Smits", team_name="BBK", role=role)
-    client = _client(person)
+    client = factories.logged_in(person)
     for name in ("workspace:intake", "workspace:intake-residents", "workspace:intake-filing-check"):
         assert client.get(reverse(name)).status_code == 403
     assert client.post(URL, _contact()).status_code == 403

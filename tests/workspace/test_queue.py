@@ -7,7 +7,6 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,12 +18,6 @@ from casus.workspace.views_queue import my_work_summary
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    factories.verified_login(client, user)
-    return client
 
 
 def _case(handler: Any, due_in_days: int, case_type: str = "klacht", **fields: Any) -> Case:
@@ -43,7 +36,7 @@ def test_it_orders_mijn_werk_overdue_first_then_by_time_left(behandelaar: Any) -
     later = _case(behandelaar, 30)
     overdue = _case(behandelaar, -3)
     soon = _case(behandelaar, 2)
-    response = _client(behandelaar).get(reverse("workspace:my-work"))
+    response = factories.logged_in(behandelaar).get(reverse("workspace:my-work"))
     assert response.status_code == 200
     assert _references(response) == [overdue.reference, soon.reference, later.reference]
     body = response.content.decode()
@@ -56,13 +49,13 @@ def test_mijn_werk_holds_only_open_cases_of_the_user(behandelaar: Any, collega: 
     _case(collega, 10)
     closed = _case(behandelaar, 10)
     services.case_close(case=closed, actor=behandelaar, outcome="gegrond")
-    assert _references(_client(behandelaar).get(reverse("workspace:my-work"))) == [mine.reference]
+    assert _references(factories.logged_in(behandelaar).get(reverse("workspace:my-work"))) == [mine.reference]
 
 
 def test_it_filters_by_type_subject_team_and_state(behandelaar: Any) -> None:
     klacht = _case(behandelaar, -1, subject=factories.subject("boete"))
     vraag = _case(behandelaar, 40, case_type="vraag")
-    client = _client(behandelaar)
+    client = factories.logged_in(behandelaar)
     url = reverse("workspace:my-work")
     assert _references(client.get(url, {"case_type": "vraag"})) == [vraag.reference]
     assert _references(client.get(url, {"subject": factories.subject("boete").pk})) == [klacht.reference]
@@ -73,7 +66,7 @@ def test_it_filters_by_type_subject_team_and_state(behandelaar: Any) -> None:
 
 def test_a_team_of_someone_else_is_not_a_filter_choice(behandelaar: Any) -> None:
     _case(behandelaar, 5)
-    response = _client(behandelaar).get(reverse("workspace:my-work"), {"team": factories.team("Beheer").pk})
+    response = factories.logged_in(behandelaar).get(reverse("workspace:my-work"), {"team": factories.team("Beheer").pk})
     assert response.context["form"].errors["team"]
 
 
@@ -81,7 +74,7 @@ def test_search_finds_reference_name_and_text_and_is_audited(behandelaar: Any, i
     by_name = _case(behandelaar, 5, resident=inwoner)
     by_text = _case(behandelaar, 6, description="Het loket was dicht")
     other = _case(behandelaar, 7)
-    client = _client(behandelaar)
+    client = factories.logged_in(behandelaar)
     url = reverse("workspace:my-work")
     assert _references(client.get(url, {"q": "jan smit"})) == [by_name.reference]
     assert _references(client.get(url, {"q": "loket"})) == [by_text.reference]
@@ -94,7 +87,7 @@ def test_search_finds_reference_name_and_text_and_is_audited(behandelaar: Any, i
 
 
 def test_filters_without_a_search_term_are_not_audited(behandelaar: Any) -> None:
-    _client(behandelaar).get(reverse("workspace:my-work"), {"state": "dreigt"})
+    factories.logged_in(behandelaar).get(reverse("workspace:my-work"), {"state": "dreigt"})
     assert not AuditEntry.objects.filter(action=AuditAction.SEARCH).exists()
 
 
@@ -105,7 +98,7 @@ def test_a_callback_request_shows_its_attempts_and_the_two_working_day_term(beha
             case=callback, actor=behandelaar, reached=False,
             attempted_at=timezone.now() - timedelta(minutes=hour),
         )  # fmt: skip
-    body = _client(behandelaar).get(reverse("workspace:my-work")).content.decode()
+    body = factories.logged_in(behandelaar).get(reverse("workspace:my-work")).content.decode()
     assert "Terugbellen binnen 2 werkdagen." in body
     assert "3 pogingen, 3 niet bereikt." in body
     assert "Mag afgesloten worden als niet bereikt." in body
@@ -113,7 +106,7 @@ def test_a_callback_request_shows_its_attempts_and_the_two_working_day_term(beha
 
 def test_an_htmx_request_gets_the_list_only(behandelaar: Any) -> None:
     _case(behandelaar, 5)
-    client = _client(behandelaar)
+    client = factories.logged_in(behandelaar)
     full = client.get(reverse("workspace:my-work"))
     partial = client.get(reverse("workspace:my-work"), {"state": "dreigt"}, HTTP_HX_REQUEST="true")
     assert "<html" in full.content.decode()
@@ -125,7 +118,7 @@ def test_an_htmx_request_gets_the_list_only(behandelaar: Any) -> None:
 def test_the_list_takes_a_fixed_number_of_queries(behandelaar: Any, django_assert_max_num_queries: Any) -> None:
     for days in range(8):
         _case(behandelaar, days, resident=factories.resident(surname=f"Smit{days}"))
-    client = _client(behandelaar)
+    client = factories.logged_in(behandelaar)
     client.get(reverse("workspace:my-work"))  # warm the session
     with django_assert_max_num_queries(14):
         client.get(reverse("workspace:my-work"))
@@ -141,7 +134,7 @@ def test_the_team_list_shows_the_teams_open_cases_but_no_sensitive_ones(behandel
     sensitive = _case(collega, 2)
     Case.objects.filter(pk=sensitive.pk).update(sensitive=True)
     beheer = factories.register("klacht", team=factories.team("Beheer"))
-    client = _client(behandelaar)
+    client = factories.logged_in(behandelaar)
     team = _references(client.get(reverse("workspace:team-queue")))
     assert team == [colleague_case.reference, unassigned.reference]
     assert beheer.reference not in team
@@ -158,14 +151,14 @@ def test_the_summary_counts_mijn_werk_per_state(behandelaar: Any) -> None:
 
 def test_the_start_page_of_a_behandelaar_shows_mijn_werk(behandelaar: Any) -> None:
     _case(behandelaar, -2)
-    body = _client(behandelaar).get(reverse("home")).content.decode()
+    body = factories.logged_in(behandelaar).get(reverse("home")).content.decode()
     assert "Mijn werk" in body and "Naar mijn werk" in body
     assert reverse("workspace:my-work") in body
 
 
 def test_users_without_a_handling_role_have_no_work_list(db: None) -> None:
     mt = factories.user("hmulder", first="Henk", last="Mulder", team_name="BBK", role="mt")
-    client = _client(mt)
+    client = factories.logged_in(mt)
     assert client.get(reverse("workspace:my-work")).status_code == 403
     assert "Mijn werk" not in client.get(reverse("home")).content.decode()
 

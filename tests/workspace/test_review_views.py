@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from django.contrib.messages import get_messages
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,12 +19,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    factories.verified_login(client, user)
-    return client
 
 
 def _messages(response: Any) -> list[str]:
@@ -41,7 +34,7 @@ def klacht(behandelaar: Any) -> Case:
 
 def _propose(user: Any, case: Case) -> Any:
     data = {"outcome": "ongegrond", "closed_on": TODAY, "closing_text": "De klacht is ongegrond."}
-    return _client(user).post(reverse("workspace:case-close", args=[case.pk]), data)
+    return factories.logged_in(user).post(reverse("workspace:case-close", args=[case.pk]), data)
 
 
 def test_closing_a_rejection_proposes_it(behandelaar: Any, klacht: Case) -> None:
@@ -49,7 +42,7 @@ def test_closing_a_rejection_proposes_it(behandelaar: Any, klacht: Case) -> None
         "Uw voorstel (ongegrond) ligt nu bij een collega van het team ter beoordeling (vier ogen)."
     ]
     assert Case.objects.get(pk=klacht.pk).status == Status.TER_BEOORDELING
-    body = _client(behandelaar).get(reverse("workspace:case", args=[klacht.pk])).content.decode()
+    body = factories.logged_in(behandelaar).get(reverse("workspace:case", args=[klacht.pk])).content.decode()
     assert "Wacht op beoordeling (vier ogen)" in body
     assert "U kunt het niet zelf goedkeuren." in body
     assert "Goedkeuren en afhandelen" not in body
@@ -61,17 +54,17 @@ def test_the_queue_shows_the_teams_proposals_but_not_the_users_own(
     _propose(behandelaar, klacht)
     url = reverse("workspace:review-queue")
     assert url == "/werk/zaken/beoordelen/"
-    colleague_body = _client(collega).get(url).content.decode()
+    colleague_body = factories.logged_in(collega).get(url).content.decode()
     assert klacht.reference in colleague_body and "Sanne Bakker" in colleague_body
-    own_body = _client(behandelaar).get(url).content.decode()
+    own_body = factories.logged_in(behandelaar).get(url).content.decode()
     assert "Er wachten geen voorstellen op uw oordeel." in own_body
     assert "Uw voorstellen" in own_body
-    assert klacht.reference not in _client(behandelaar_beheer).get(url).content.decode()
+    assert klacht.reference not in factories.logged_in(behandelaar_beheer).get(url).content.decode()
 
 
 def test_a_colleague_approves_from_the_case_page(behandelaar: Any, collega: Any, klacht: Case) -> None:
     _propose(behandelaar, klacht)
-    client = _client(collega)
+    client = factories.logged_in(collega)
     assert "Goedkeuren en afhandelen" in client.get(reverse("workspace:case", args=[klacht.pk])).content.decode()
     response = client.post(reverse("workspace:case-review-approve", args=[klacht.pk]))
     assert _messages(response) == ["Goedgekeurd. De zaak is afgehandeld: ongegrond."]
@@ -83,7 +76,7 @@ def test_a_colleague_approves_from_the_case_page(behandelaar: Any, collega: Any,
 
 def test_the_proposer_cannot_approve_by_posting(behandelaar: Any, klacht: Case) -> None:
     _propose(behandelaar, klacht)
-    response = _client(behandelaar).post(reverse("workspace:case-review-approve", args=[klacht.pk]))
+    response = factories.logged_in(behandelaar).post(reverse("workspace:case-review-approve", args=[klacht.pk]))
     assert _messages(response) == ["U kunt uw eigen voorstel niet beoordelen. Een collega van het team doet dat."]
     assert Case.objects.get(pk=klacht.pk).status == Status.TER_BEOORDELING
 
@@ -91,10 +84,10 @@ def test_the_proposer_cannot_approve_by_posting(behandelaar: Any, klacht: Case) 
 def test_a_colleague_returns_with_a_remark(behandelaar: Any, collega: Any, klacht: Case) -> None:
     _propose(behandelaar, klacht)
     url = reverse("workspace:case-review-return", args=[klacht.pk])
-    assert _messages(_client(collega).post(url, {"remark": ""})) == [
+    assert _messages(factories.logged_in(collega).post(url, {"remark": ""})) == [
         "Opmerking voor uw collega: Dit veld is verplicht."
     ]
-    response = _client(collega).post(url, {"remark": "Bel de inwoner eerst."})
+    response = factories.logged_in(collega).post(url, {"remark": "Bel de inwoner eerst."})
     assert _messages(response) == ["Het voorstel is teruggestuurd. Uw collega krijgt een e-mail met uw opmerking."]
     assert Case.objects.get(pk=klacht.pk).status == Status.IN_BEHANDELING
     assert factories.last_event(klacht).kind == EventKind.CLOSE_RETURNED
@@ -104,11 +97,13 @@ def test_a_kwaliteitsmedewerker_sees_the_queue_page_but_cannot_approve(
     behandelaar: Any, kwaliteitsmedewerker: Any, klacht: Case
 ) -> None:
     _propose(behandelaar, klacht)
-    assert _client(kwaliteitsmedewerker).get(reverse("workspace:review-queue")).status_code == 200
-    response = _client(kwaliteitsmedewerker).post(reverse("workspace:case-review-approve", args=[klacht.pk]))
+    assert factories.logged_in(kwaliteitsmedewerker).get(reverse("workspace:review-queue")).status_code == 200
+    response = factories.logged_in(kwaliteitsmedewerker).post(
+        reverse("workspace:case-review-approve", args=[klacht.pk])
+    )
     assert response.status_code == 403
 
 
 def test_the_queue_needs_a_workspace_role(behandelaar: Any) -> None:
     outsider = factories.user("buiten", first="Bo", last="Buiten")
-    assert _client(outsider).get(reverse("workspace:review-queue")).status_code == 403
+    assert factories.logged_in(outsider).get(reverse("workspace:review-queue")).status_code == 403
