@@ -51,6 +51,10 @@ def page(browser: object) -> Iterator[object]:
 
 
 def screenshot(page: object, name: str) -> Path:
+    """Take the page's screenshot, after checking it with axe-core: every page a browser test shows is
+    also an accessibility check (the admin's pages are Django's own and are not checked)."""
+    if "/admin/" not in page.url:  # type: ignore[attr-defined]
+        assert_accessible(page)
     folder = DOC_SCREENSHOTS if os.environ.get("CASUS_SCREENSHOTS") else Path(tempfile.gettempdir()) / "casus-shots"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.png"
