@@ -101,6 +101,9 @@ INSTALLED_APPS = [
     "casus.privacy",
     "casus.retention",
     "casus.workspace",
+    "casus.imports",
+    "casus.api",
+    "casus.webhooks",
 ]
 
 MIDDLEWARE = [

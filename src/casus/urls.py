@@ -14,6 +14,8 @@ urlpatterns = [
     path("privacy/inwoners/", include("casus.privacy.urls")),
     path("bewaartermijnen/", include("casus.retention.urls")),
     path("werk/", include("casus.workspace.urls")),
+    path("beheer/import/", include("casus.imports.urls")),
+    path("api/v1/", include("casus.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -377,6 +377,28 @@ PERM_OVERRIDES: dict[str, str] = {"admin:autocomplete": "admin.config"}
 NOT_FOUND_WHEN_ALLOWED = {"admin:view_on_site"}
 
 
+def _extensions() -> None:
+    """Each part of Casus may add what its pages need in its own module tests/access/matrix_<part>.py:
+    BUILDERS, EXTRA_KWARGS, QUERIES, PERM_OVERRIDES (dicts) and ORG_BOUND, CASE_BOUND (sets)."""
+    import importlib
+    import pkgutil
+
+    import tests.access as package
+
+    for module_info in pkgutil.iter_modules(package.__path__):
+        if not module_info.name.startswith("matrix_"):
+            continue
+        module = importlib.import_module(f"tests.access.{module_info.name}")
+        for name, target in (("BUILDERS", BUILDERS), ("EXTRA_KWARGS", EXTRA_KWARGS), ("QUERIES", QUERIES),
+                             ("PERM_OVERRIDES", PERM_OVERRIDES)):  # fmt: skip
+            target.update(getattr(module, name, {}))
+        ORG_BOUND.update(getattr(module, "ORG_BOUND", set()))
+        CASE_BOUND.update(getattr(module, "CASE_BOUND", set()))
+
+
+_extensions()
+
+
 def _ensure_grant(world: World, scope: str) -> CaseGrant:
     case = world.cases[scope]
     grant = CaseGrant.objects.filter(case=case).first()

@@ -81,4 +81,9 @@ def rule_of(callback: Any) -> Rule | None:
     found = getattr(callback, "casus_rule", None)
     if found is None and hasattr(callback, "view_class"):
         found = getattr(callback.view_class, "casus_rule", None)
+    if found is None and hasattr(callback, "cls") and hasattr(callback, "actions"):
+        # A DRF viewset route: the viewset's `casus_rules` names a Rule per action ("list", "retrieve", ...).
+        rules = getattr(callback.cls, "casus_rules", {})
+        action = callback.actions.get("get") or callback.actions.get("post") or next(iter(callback.actions.values()))
+        found = rules.get(action)
     return found
