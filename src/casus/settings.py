@@ -96,6 +96,9 @@ INSTALLED_APPS = [
     "django_otp",  # two-factor authentication (TOTP)
     "django_otp.plugins.otp_totp",
     "mozilla_django_oidc",  # single sign-on; only routed and used when OIDC_RP_CLIENT_ID is set
+    "rest_framework",  # the REST API under /api/v1/ (casus.api)
+    "drf_spectacular",  # its OpenAPI 3 schema
+    "drf_spectacular_sidecar",  # Swagger UI / ReDoc assets served locally (CSP: 'self' only)
     "casus.cases",
     "casus.access.apps.AccessConfig",
     "casus.privacy",
@@ -249,6 +252,34 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # django-axes reports every login at INFO; failures and lockouts (WARNING) are what operators need.
     "loggers": {"axes": {"level": "WARNING"}},
+}
+
+# The REST API (casus.api, docs/api.md): token or session authentication, Casus's own access rules,
+# problem+json errors (RFC 9457) with Dutch detail, cursor pagination.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "casus.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["casus.api.permissions.CasusRulePermission"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "casus.api.errors.problem_exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "casus.api.pagination.ApiCursorPagination",
+    "PAGE_SIZE": 50,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Casus API",
+    "DESCRIPTION": "Zaken, inwoners, teams en categorieën van Casus. Zie docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"ChannelEnum": "casus.cases.domain.Channel"},
 }
 
 # Casus: the default warning window for deadline state `dreigt`, in working days.

@@ -1,0 +1,190 @@
+"""What the API shows and accepts. Output fields are read-only views of the models; input
+serializers only parse, the services in casus.cases decide."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from casus.cases.domain import CaseType, Channel, Outcome, Status
+from casus.cases.models import Case, Category, Event, Resident, Suspension, Team
+
+EARLIEST = date(1990, 1, 1)
+LATEST = date(2100, 12, 31)
+
+
+class DateField(serializers.DateField):
+    """A date within the years Casus can count terms for."""
+
+    def to_internal_value(self, value: Any) -> date:
+        day = super().to_internal_value(value)
+        if not EARLIEST <= day <= LATEST:
+            raise serializers.ValidationError("Deze datum ligt buiten de jaren 1990-2100.")
+        return day
+
+
+class DateTimeField(serializers.DateTimeField):
+    def to_internal_value(self, value: Any) -> Any:
+        moment = super().to_internal_value(value)
+        if not EARLIEST <= timezone.localdate(moment) <= LATEST:
+            raise serializers.ValidationError("Dit tijdstip ligt buiten de jaren 1990-2100.")
+        return moment
+
+
+def _name(user: Any) -> str:
+    return (user.get_full_name() or user.get_username()) if user is not None else ""
+
+
+class CaseListSerializer(serializers.ModelSerializer):
+    team_name = serializers.CharField(source="team.name", default="", read_only=True)
+    handler_name = serializers.SerializerMethodField()
+    subject_name = serializers.CharField(source="subject.name", default="", read_only=True)
+    state = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Case
+        fields = [
+            "id", "reference", "case_type", "channel", "status", "outcome", "received_on", "due_on", "closed_on",
+            "state", "team", "team_name", "handler", "handler_name", "subject", "subject_name", "nature",
+            "resident", "sensitive", "safety_flag",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_handler_name(self, case: Case) -> str:
+        return _name(case.handler)
+
+    @extend_schema_field(serializers.ChoiceField(choices=["op_tijd", "dreigt", "te_laat", ""]))
+    def get_state(self, case: Case) -> str:
+        """Deadline state today; empty for a closed case."""
+        return "" if not case.is_open else case.deadline_status().state.value
+
+
+class EventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Event
+        fields = ["id", "kind", "created_at", "actor_name", "summary"]
+        read_only_fields = fields
+
+
+class SuspensionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Suspension
+        fields = ["requested_on", "repair_until", "resolved_on", "reason"]
+        read_only_fields = fields
+
+
+class CaseDetailSerializer(CaseListSerializer):
+    timeline = EventSerializer(source="events", many=True, read_only=True)
+    suspensions = SuspensionSerializer(many=True, read_only=True)
+    within_term = serializers.BooleanField(read_only=True, allow_null=True)
+
+    class Meta(CaseListSerializer.Meta):
+        fields = [
+            *CaseListSerializer.Meta.fields, "description", "informal", "closing_text", "decision_sent_on",
+            "filed_at_court_on", "committee", "postponed_on", "extended_to", "within_term", "suspensions", "timeline",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class CaseFilterSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=CaseType.choices, required=False)
+    status = serializers.ChoiceField(choices=Status.choices, required=False)
+    team = serializers.IntegerField(required=False, min_value=1, max_value=2**31)
+    state = serializers.ChoiceField(choices=["op_tijd", "dreigt", "te_laat"], required=False)
+    received_from = DateField(required=False)
+    received_to = DateField(required=False)
+
+
+class CaseRegisterSerializer(serializers.Serializer):
+    case_type = serializers.ChoiceField(choices=CaseType.choices)
+    received_on = DateField()
+    channel = serializers.ChoiceField(choices=Channel.choices, required=False, default="")
+    team = serializers.IntegerField(required=False, min_value=1, max_value=2**31)
+    subject = serializers.IntegerField(required=False, min_value=1, max_value=2**31)
+    nature = serializers.IntegerField(required=False, min_value=1, max_value=2**31)
+    resident = serializers.IntegerField(required=False, min_value=1, max_value=2**31)
+    description = serializers.CharField(required=False, default="", allow_blank=True, max_length=10_000)
+    decision_sent_on = DateField(required=False)
+    posted_on = DateField(required=False)
+    filed_at_court_on = DateField(required=False)
+    committee = serializers.BooleanField(required=False, default=False)
+
+
+class AssignSerializer(serializers.Serializer):
+    handler = serializers.IntegerField(min_value=1, max_value=2**31, help_text="Id van de nieuwe behandelaar.")
+    reason = serializers.CharField(required=False, default="", allow_blank=True, max_length=2000)
+    team = serializers.IntegerField(required=False, min_value=1, max_value=2**31)
+
+
+class EmptySerializer(serializers.Serializer):
+    pass
+
+
+class RequestInformationSerializer(serializers.Serializer):
+    requested_on = DateField(required=False)
+    repair_until = DateField()
+    what = serializers.CharField(max_length=5000)
+
+
+class InformationReceivedSerializer(serializers.Serializer):
+    received_on = DateField(required=False)
+
+
+class PostponeSerializer(serializers.Serializer):
+    notice_sent_on = DateField(required=False)
+    reason = serializers.CharField(max_length=5000)
+
+
+class ExtendSerializer(serializers.Serializer):
+    until = DateField()
+    reason = serializers.CharField(max_length=5000)
+    consent_on = DateField(required=False)
+
+
+class ContactAttemptSerializer(serializers.Serializer):
+    attempted_at = DateTimeField(required=False)
+    reached = serializers.BooleanField()
+    note = serializers.CharField(required=False, default="", allow_blank=True, max_length=5000)
+
+
+class NoteSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=10_000)
+
+
+class CloseSerializer(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=Outcome.choices)
+    closed_on = DateField(required=False)
+    informal = serializers.BooleanField(required=False, default=False)
+    closing_text = serializers.CharField(required=False, default="", allow_blank=True, max_length=10_000)
+
+
+class ReopenSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=5000)
+
+
+class ResidentSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="full_name", read_only=True)
+    bsn = serializers.CharField(source="masked_bsn", read_only=True, help_text="Altijd gemaskeerd: *****1234.")
+
+    class Meta:
+        model = Resident
+        fields = ["id", "organisation", "source_id", "name", "bsn", "postcode", "city", "preferred_channel"]
+        read_only_fields = fields
+
+
+class TeamSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Team
+        fields = ["id", "organisation", "name", "email", "phone", "active"]
+        read_only_fields = fields
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Category
+        fields = ["id", "kind", "name", "parent", "active"]
+        read_only_fields = fields
