@@ -129,13 +129,21 @@ def parse_date(text: str) -> date | None:
         raise ValueProblem("Deze datum bestaat niet. Controleer de dag en de maand.") from None
 
 
+_CHOICE_NAMES: dict[type, dict[str, str]] = {}
+
+
 def _choice(text: str, choices: type, what: str) -> str:
     """A code ('deels_gegrond') or its Dutch label ('Deels gegrond'), case-insensitive."""
-    wanted = text.strip().lower()
-    for value, label in choices.choices:
-        if wanted in (value, str(label).lower(), value.replace("_", " ")):
-            return value
-    raise ValueProblem(f"Onbekend{what}. Gebruik een van: {', '.join(choices.values)}.")
+    names = _CHOICE_NAMES.get(choices)
+    if names is None:  # the labels are lazy translations: read them once
+        names = {}
+        for value, label in choices.choices:
+            names.update({value: value, str(label).lower(): value, value.replace("_", " "): value})
+        _CHOICE_NAMES[choices] = names
+    found = names.get(text.strip().lower())
+    if found is None:
+        raise ValueProblem(f"Onbekend{what}. Gebruik een van: {', '.join(choices.values)}.")
+    return found
 
 
 def _key(text: str) -> str:
