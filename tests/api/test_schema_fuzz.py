@@ -1,0 +1,44 @@
+"""Schemathesis against the published OpenAPI schema: whatever a system sends, Casus never answers
+with a server error. Bounded (max_examples per operation) so it stays fast in `make test`."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+import schemathesis
+from django.utils import timezone
+from hypothesis import HealthCheck, settings
+
+from casus.api.services import api_application_create
+from casus.wsgi import application
+from tests import factories
+
+
+@pytest.fixture
+def api_schema(db: None) -> Any:
+    return schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
+
+
+@pytest.fixture
+def token(db: None) -> str:
+    for days in (3, 30):
+        factories.register("klacht", timezone.localdate() - timedelta(days=days))
+    _, token = api_application_create(team=factories.team("Werk"), name="Fuzz", scopes=("read_cases", "write_cases"))
+    return token
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@schema.parametrize()
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@pytest.mark.django_db
+def test_no_server_errors(case: Any, token: str) -> None:
+    response = case.call(headers={"Authorization": f"Token {token}"})
+    assert response.status_code < 500, f"{case.method} {case.formatted_path}: {response.text[:500]}"
