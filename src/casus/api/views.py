@@ -263,6 +263,7 @@ class DocsView(ApiMixin, SpectacularSwaggerSplitView):
     casus_rule = Rule("account")
     permission_classes = [CasusRulePermission]
     url_name = "api:schema"
+    template_name = "api/swagger_ui.html"  # the stock template has an inline <style>
 
     def handle_exception(self, exc: Exception) -> Any:
         if isinstance(exc, NotAuthenticated):  # a browser: to the login page, and back
