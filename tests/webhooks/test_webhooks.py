@@ -7,6 +7,7 @@ import hmac
 import json
 import socket
 import threading
+import time
 import urllib.request
 from collections.abc import Iterator
 from datetime import timedelta
@@ -46,6 +47,7 @@ def recent(days: int = 10):
 class Receiver:
     def __init__(self, status: int = 200) -> None:
         self.status = status
+        self.delay = 0.0
         self.requests: list[tuple[dict[str, str], bytes]] = []
         receiver = self
 
@@ -53,6 +55,7 @@ class Receiver:
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 receiver.requests.append((dict(self.headers.items()), body))
+                time.sleep(receiver.delay)
                 self.send_response(receiver.status)
                 self.end_headers()
 
@@ -339,3 +342,30 @@ def _admin_url(view: str, *args: Any) -> str:
     from django.urls import reverse
 
     return reverse(f"admin:webhooks_subscription_{view}", args=args)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_at_once_never_send_one_delivery_twice(receiver: Receiver) -> None:
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks with SKIP LOCKED are PostgreSQL's")
+    receiver.delay = 0.3
+    subscribe([WebhookEvent.CASE_REGISTERED], url=receiver.url)
+    for _ in range(4):
+        factories.register(received_on=recent())
+
+    def run() -> None:
+        try:
+            services.deliver_due()
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    ids = sorted(headers["Casus-Delivery"] for headers, _ in receiver.requests)
+    assert len(ids) == 4 and len(set(ids)) == 4
+    assert set(Delivery.objects.values_list("status", "attempts")) == {(DeliveryStatus.SENT, 1)}
