@@ -147,3 +147,12 @@ def test_several_organisations_need_the_option(run_import) -> None:
         run_import(csv_bytes(*GOOD))
     run_import(csv_bytes(*GOOD), "--organisation", "Gemeente Zeewolde")
     assert Case.objects.get(reference="KL-OUD-1").organisation.slug == "zeewolde"
+
+
+def test_the_deadline_engine_rejects_impossible_facts() -> None:
+    header = "kenmerk;zaaktype;ontvangen_op;besluit_verzonden_op"
+    content = csv_bytes("BZ-1;bezwaar;2023-04-01;2023-05-01", "BZ-2;bezwaar;2023-04-01;2023-03-01", header=header)
+    report, _ = import_file(organisation=factories.organisation(), name="b.csv", content=content, skip_invalid=True)
+    assert [p.row for p in report.problems] == [2]
+    assert "niet later verzonden" in report.problems[0].reason
+    assert Case.objects.get().reference == "BZ-2"
