@@ -50,8 +50,10 @@ test: lint
 screenshots: setup
 	CASUS_SCREENSHOTS=1 $(BIN)/pytest tests/e2e -q
 
+# bench_import.py works in a throwaway test database on DATABASE_URL (the 60 s target is for PostgreSQL).
 bench: setup
 	$(BIN)/python bench/bench_deadlines.py
+	$(BIN)/python bench/bench_import.py
 
 # Regenerate the constraints file from a fresh environment (after changing pyproject.toml).
 lock:
