@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -93,8 +94,10 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("admin.config", subject=RUN)
 @require_POST
+@transaction.atomic
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    run: ImportRun = request.casus_object
+    # Locked: a double click imports once.
+    run: ImportRun = ImportRun.objects.select_for_update().select_related("organisation").get(pk=pk)
     if run.status != RunStatus.CHECKED:
         messages.info(request, "Dit bestand is al verwerkt. Upload het opnieuw om het nog een keer te importeren.")
         return redirect("imports:run", pk=run.pk)
