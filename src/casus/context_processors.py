@@ -19,5 +19,6 @@ def casus(request: HttpRequest) -> dict[str, Any]:
             "privacy": can(user, "privacy.desk"),
             "retention": can(user, "retention.view"),
             "admin": can(user, "admin.access"),
+            "imports": can(user, "admin.config"),
         }
     }
