@@ -3,11 +3,14 @@ with a server error. Bounded (max_examples per operation) so it stays fast in `m
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 
@@ -17,8 +20,15 @@ from tests import factories
 
 
 @pytest.fixture
-def api_schema(db: None) -> Any:
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
+def api_schema(db: None) -> Iterator[Any]:
+    # As Django's test client does: the WSGI handler must not close the test's database connection.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
