@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 
 from tests import factories
-from tests.e2e.conftest import browser, log_in, page  # noqa: F401  (fixtures)
+from tests.e2e.conftest import log_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_behandelaar_reads_the_api_docs(live_server: Any, page: Any) -> None:  # noqa: F811
+def test_a_behandelaar_reads_the_api_docs(live_server: Any, page: Any) -> None:
     person = factories.user("sbakker", first="Sanne", last="Bakker", team_name="Werk")
     console: list[str] = []
     page.on("console", lambda message: console.append(message.text))
