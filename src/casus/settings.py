@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "casus.imports",
     "casus.api",
     "casus.webhooks",
+    "casus.monitor",
 ]
 
 MIDDLEWARE = [
