@@ -325,9 +325,7 @@ def slope(points: list[tuple[int, int]]) -> float | None:
 
 def report(f: Filters) -> dict[str, Any]:
     """The report as §9's JSON (a dict ready for json.dumps)."""
-    given = {"type": f.case_type, "team": f.team, "subject": f.subject}
-    if f.compare_from and f.compare_to:
-        given.update(compare_from=f.compare_from.isoformat(), compare_to=f.compare_to.isoformat())
+    given = {"type": f.case_type, "team": f.team, "subject": f.subject}  # §9: the filters, nothing else
     subjects = by_subject(f)
     return {
         "period": {"from": f.date_from.isoformat(), "to": f.date_to.isoformat()},
