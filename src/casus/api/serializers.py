@@ -10,7 +10,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from casus.cases.domain import CaseType, Channel, Outcome, Status
+from casus.cases.domain import CaseType, Channel, LinkKind, Outcome, Status
 from casus.cases.models import Case, Category, Event, Resident, Suspension, Team
 
 EARLIEST = date(1990, 1, 1)
@@ -164,6 +164,32 @@ class CloseSerializer(serializers.Serializer):
 
 class ReopenSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=5000)
+
+
+class FlagSafetySerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, default="", allow_blank=True, max_length=5000)
+
+
+class LinkSerializer(serializers.Serializer):
+    other = serializers.IntegerField(required=False, min_value=1, max_value=2**31, help_text="Id van de andere zaak.")
+    other_reference = serializers.CharField(
+        required=False, max_length=40, help_text="Of het kenmerk van de andere zaak."
+    )
+    kind = serializers.ChoiceField(choices=LinkKind.choices)
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        if ("other" in data) == ("other_reference" in data):
+            reason = "Geef de andere zaak op met óf het id (other), óf het kenmerk (other_reference)."
+            raise serializers.ValidationError({"other": [reason]})
+        return data
+
+
+class ProposeCloseSerializer(CloseSerializer):
+    pass
+
+
+class ReviewReturnSerializer(serializers.Serializer):
+    remark = serializers.CharField(max_length=5000, help_text="Waarom het voorstel teruggaat.")
 
 
 class ResidentSerializer(serializers.ModelSerializer):

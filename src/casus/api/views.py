@@ -17,7 +17,7 @@ from rest_framework.exceptions import NotAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from casus.access.permissions import HANDLING_ROLES, access_for, visible_cases, visible_residents
+from casus.access.permissions import HANDLING_ROLES, access_for, can, visible_cases, visible_residents
 from casus.access.rules import Rule
 from casus.cases import selectors, services
 from casus.cases.domain import TeamRole
@@ -55,7 +55,8 @@ class CaseViewSet(ApiMixin, viewsets.GenericViewSet):
             name: CASE_EDIT
             for name in (
                 "assign", "start", "request_information", "information_received", "postpone", "extend",
-                "contact_attempt", "note", "close", "reopen",
+                "contact_attempt", "note", "close", "reopen", "flag_safety", "link", "propose_close",
+                "review_approve", "review_return",
             )
         },
     }  # fmt: skip
@@ -167,6 +168,37 @@ class CaseViewSet(ApiMixin, viewsets.GenericViewSet):
     def reopen(self, request: Request, pk: str) -> Response:
         return self._act(s.ReopenSerializer, services.case_reopen)
 
+    @extend_schema(request=s.FlagSafetySerializer, responses=s.CaseDetailSerializer, summary="Veiligheidssignaal")
+    @action(detail=True, methods=["post"], url_path="flag-safety")
+    def flag_safety(self, request: Request, pk: str) -> Response:
+        return self._act(s.FlagSafetySerializer, services.case_flag_safety)
+
+    @extend_schema(request=s.LinkSerializer, responses=s.CaseDetailSerializer, summary="Koppelen aan een andere zaak")
+    @action(detail=True, methods=["post"])
+    def link(self, request: Request, pk: str) -> Response:
+        data = self._parse(s.LinkSerializer)
+        other = _other_case(request.user, self.casus_object, data)
+        services.case_link(case=self.casus_object, other=other, kind=data["kind"], actor=request.user)
+        return self._detail(self.casus_object)
+
+    @extend_schema(request=s.ProposeCloseSerializer, responses=s.CaseDetailSerializer,
+                   summary="Afhandeling voorstellen (vier ogen)")  # fmt: skip
+    @action(detail=True, methods=["post"], url_path="propose-close")
+    def propose_close(self, request: Request, pk: str) -> Response:
+        return self._act(s.ProposeCloseSerializer, services.case_propose_close)
+
+    @extend_schema(request=None, responses=s.CaseDetailSerializer, summary="Voorstel tot afhandeling goedkeuren")
+    @action(detail=True, methods=["post"], url_path="review-approve")
+    def review_approve(self, request: Request, pk: str) -> Response:
+        services.case_review_approve(case=self.casus_object, actor=request.user)
+        return self._detail(self.casus_object)
+
+    @extend_schema(request=s.ReviewReturnSerializer, responses=s.CaseDetailSerializer,
+                   summary="Voorstel tot afhandeling terugsturen")  # fmt: skip
+    @action(detail=True, methods=["post"], url_path="review-return")
+    def review_return(self, request: Request, pk: str) -> Response:
+        return self._act(s.ReviewReturnSerializer, services.case_review_return)
+
 
 def _filtered(queryset: QuerySet[Case], filters: dict[str, Any]) -> QuerySet[Case]:
     lookups = {"type": "case_type", "status": "status", "team": "team_id",
@@ -198,6 +230,18 @@ def _registration(user: Any, data: dict[str, Any]) -> dict[str, Any]:
 
 def _raise(name: str, reason: str) -> Any:
     raise _invalid(name, reason)
+
+
+def _other_case(user: Any, case: Case, data: dict[str, Any]) -> Case:
+    """The case to link to, by id or by reference (within the case's organisation); only a case the
+    user may see, and a case they may not see answers exactly like one that does not exist."""
+    if "other" in data:
+        other = Case.objects.filter(pk=data["other"]).first()
+    else:
+        other = Case.objects.filter(organisation_id=case.organisation_id, reference=data["other_reference"]).first()
+    if other is None or not can(user, "case.view", other):
+        return _raise("other", "Deze zaak bestaat niet of u mag deze niet zien.")
+    return other
 
 
 def _team_of_case(case: Case, team_id: int | None) -> Team | None:
