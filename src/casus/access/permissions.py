@@ -224,19 +224,6 @@ def _privacy_officer_of(user: Any, organisation_id: int | None) -> bool:
 # --- the dispatcher ------------------------------------------------------------------------------
 
 
-def _org_role(*roles: str) -> Any:
-    """A permission held by an organisation role, for the object's organisation (or any, without one)."""
-
-    def check(user: Any, obj: Any) -> bool:
-        access = access_for(user)
-        orgs = access.org_ids(*roles)
-        if obj is None:
-            return bool(orgs)
-        return organisation_id_of(obj) in orgs
-
-    return check
-
-
 def organisation_id_of(obj: Any) -> int | None:
     if isinstance(obj, Organisation):
         return obj.pk
@@ -270,16 +257,21 @@ def _admin_access(user: Any, obj: Any) -> bool:
     return access.superuser or access.has_role(TeamRole.FUNCTIONEEL_BEHEER, TeamRole.SYSTEEMBEHEER)
 
 
-def _back_office(perm: str) -> Any:
-    """admin.config / admin.users: held by the role in some organisation; for an object that belongs to
-    an organisation, in that organisation."""
+def _org_scoped(perm: str, *, shared_rows: bool = False) -> Any:
+    """A permission held through the organisation roles of PERMISSION_ORG_ROLES: in some organisation
+    when there is no object, in the object's organisation when there is one. `shared_rows`: an object
+    without an organisation (a category, a principle) belongs to every organisation."""
 
     def check(user: Any, obj: Any) -> bool:
         orgs = organisations_for(user, perm)
         if orgs is None:
             return True
-        org_id = organisation_id_of(obj) if obj is not None else None
-        return org_id in orgs if org_id is not None else bool(orgs)
+        if obj is None:
+            return bool(orgs)
+        org_id = organisation_id_of(obj)
+        if org_id is None:
+            return shared_rows and bool(orgs)
+        return org_id in orgs
 
     return check
 
@@ -318,19 +310,19 @@ PERMISSIONS: dict[str, Any] = {
         )
     ),
     "resident.inzage": lambda user, resident: _privacy_officer_of(user, resident.organisation_id),
-    "privacy.desk": _org_role(TeamRole.PRIVACY),  # the privacy officer's pages: requests, search of residents
+    "privacy.desk": _org_scoped("privacy.desk"),  # the privacy officer's pages: requests, search of residents
     # Audit log.
-    "audit.view": _org_role(TeamRole.PRIVACY),
-    "audit.export": _org_role(TeamRole.PRIVACY),
+    "audit.view": _org_scoped("audit.view"),
+    "audit.export": _org_scoped("audit.export"),
     # Retention.
-    "retention.view": _org_role(TeamRole.FUNCTIONEEL_BEHEER, TeamRole.PRIVACY),
-    "retention.approve": _org_role(TeamRole.FUNCTIONEEL_BEHEER),
+    "retention.view": _org_scoped("retention.view"),
+    "retention.approve": _org_scoped("retention.approve"),
     # Reports (the Monitor); MT sees them pseudonymised.
     "reports.view": _reports,
     # Back office.
     "admin.access": _admin_access,
-    "admin.config": _back_office("admin.config"),
-    "admin.users": _back_office("admin.users"),
+    "admin.config": _org_scoped("admin.config", shared_rows=True),
+    "admin.users": _org_scoped("admin.users", shared_rows=True),
     # Read-only tables: nobody adds, changes or deletes through a page.
     "nobody": lambda user, obj: False,
     # Everyone logged in (own account, two-factor set-up, logout).

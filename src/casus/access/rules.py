@@ -62,11 +62,16 @@ def rule(
     return decorate
 
 
-def refuse(request: HttpRequest, obj: Any = None, **detail: Any) -> None:
-    """Record the refusal in the audit log (once per request) and answer 403."""
+def audit_refusal(request: HttpRequest, obj: Any = None, **detail: Any) -> None:
+    """Record a refusal in the audit log, once per request (the 403 handler records what no rule did)."""
     if not getattr(request, "_casus_refusal_audited", False):
         audit(AuditAction.DENIED, obj, request=request, allowed=False, **detail)
         request._casus_refusal_audited = True  # type: ignore[attr-defined]
+
+
+def refuse(request: HttpRequest, obj: Any = None, **detail: Any) -> None:
+    """Record the refusal in the audit log (once per request) and answer 403."""
+    audit_refusal(request, obj, **detail)
     raise PermissionDenied
 
 

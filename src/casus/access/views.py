@@ -22,8 +22,8 @@ from casus.cases.models import Case, TeamMembership
 from . import services
 from .audit import audit
 from .models import AuditAction, AuditEntry, CaseGrant
-from .permissions import HANDLING_ROLES, TeamRole, access_for
-from .rules import public, rule
+from .permissions import HANDLING_ROLES, TeamRole, access_for, organisations_for
+from .rules import audit_refusal, public, rule
 
 
 @rule("account")
@@ -43,9 +43,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @public
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """Every 403, wherever it was raised (a rule, the admin, a view's own check), is in the audit log."""
-    if request.user.is_authenticated and not getattr(request, "_casus_refusal_audited", False):
-        audit(AuditAction.DENIED, request=request, allowed=False)
-        request._casus_refusal_audited = True  # type: ignore[attr-defined]
+    if request.user.is_authenticated:
+        audit_refusal(request)
     return render(request, "access/403.html", status=403)
 
 
@@ -82,7 +81,7 @@ class AuditFilter(forms.Form):
 def _entries(request: HttpRequest, form: AuditFilter) -> QuerySet[AuditEntry]:
     """Entries of the organisations the user is privacy officer of, plus the entries that belong to no
     organisation (failed logins with an unknown user name), filtered by the form."""
-    orgs = access_for(request.user).org_ids(TeamRole.PRIVACY)
+    orgs = organisations_for(request.user, "audit.view")
     entries = AuditEntry.objects.filter(Q(organisation_id__in=orgs) | Q(organisation__isnull=True))
     if not form.is_valid():
         return entries.none()
