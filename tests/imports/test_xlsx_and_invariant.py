@@ -63,5 +63,6 @@ def test_read_is_always_the_sum_of_the_outcomes(first: list, second: list, skip_
         lines = [f"{r};{t};{rec};;;;;;{closed};{outcome};" for r, t, rec, closed, outcome in rows]
         report, _ = import_file(organisation=org, name="x.csv", content=csv_bytes(*lines), skip_invalid=skip_invalid)
         counts = report.counts
-        assert counts["read"] == len(rows)
+        # A row with no value at all is no row (empty rows are skipped, as Excel leaves them): not read.
+        assert counts["read"] == sum(1 for row in rows if any(cell.strip() for cell in row))
         assert counts["read"] == counts["imported"] + counts["updated"] + counts["unchanged"] + counts["rejected"]
