@@ -8,7 +8,7 @@ handful of grouped rows the database returns. Two cohorts: *received* (received_
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.models import Aggregate, Count, F, FloatField, Func, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
 
-from casus.cases.domain import INFORMAL_OUTCOMES, Outcome
+from casus.cases.domain import INFORMAL_OUTCOMES, CaseType, Channel, Outcome
 from casus.cases.models import Case, Organisation
 
 UNKNOWN = "onbekend"  # label for cases without subject, channel or team
@@ -34,6 +34,8 @@ class Filters:
     organisation: Organisation | None = None  # None: all organisations
     compare_from: date | None = None
     compare_to: date | None = None
+    channel: str | None = None
+    without_subject: str | None = None  # §5.1: the intake once more with this subject left out
 
 
 def share(part: int | float, whole: int | float) -> float | None:
@@ -57,6 +59,8 @@ def base(f: Filters) -> QuerySet[Case]:
         qs = qs.filter(team__name=f.team)
     if f.subject:
         qs = qs.filter(subject__name=f.subject)
+    if f.channel:
+        qs = qs.filter(channel="" if f.channel == UNKNOWN else f.channel)
     return qs
 
 
@@ -72,12 +76,13 @@ def closed_cohort(f: Filters) -> QuerySet[Case]:
 
 
 class LeadDays(Func):
-    """closed_on − received_on in calendar days, as an integer, on PostgreSQL and SQLite."""
+    """end − start in calendar days (by default closed_on − received_on), as an integer, on PostgreSQL
+    and SQLite."""
 
     output_field = IntegerField()
 
-    def __init__(self) -> None:
-        super().__init__(F("closed_on"), F("received_on"))
+    def __init__(self, end: str = "closed_on", start: str = "received_on") -> None:
+        super().__init__(F(end), F(start))
 
     def as_sql(self, compiler: Any, conn: Any, **extra: Any) -> Any:  # PostgreSQL: date − date is an integer
         return super().as_sql(compiler, conn, template="(%(expressions)s)", arg_joiner=" - ", **extra)
@@ -100,11 +105,11 @@ class PercentileCont(Aggregate):
         super().__init__(expression, percentile=float(percentile), **extra)
 
 
-def percentile(qs: QuerySet[Case], p: float) -> float | None:
-    """The p-th percentile (0–1) of the lead time in days over qs, by linear interpolation.
+def percentile(qs: QuerySet[Case], p: float, days: LeadDays | None = None) -> float | None:
+    """The p-th percentile (0–1) of the lead time in days (or of `days`) over qs, by linear interpolation.
     PostgreSQL: percentile_cont in one aggregate. Other databases (SQLite): the count, then the one or
     two ordered rows around position (n − 1)·p fetched with ORDER BY/LIMIT/OFFSET, interpolated."""
-    qs = qs.annotate(days=LeadDays())
+    qs = qs.annotate(days=days or LeadDays())
     if connection.vendor == "postgresql":
         value = qs.aggregate(v=PercentileCont("days", p))["v"]
         return None if value is None else round(value, 1)
@@ -240,8 +245,11 @@ def repeat_filers(f: Filters) -> dict[str, int]:
 def closed_outcomes(f: Filters) -> dict[str, Any]:
     """§5.3: closed total and the count per outcome (outcomes that occur, largest first)."""
     qs = closed_cohort(f)
-    rows = _ordered(list(qs.values("outcome").annotate(count=Count("id"))), "outcome")
-    by_outcome = {r["outcome"]: r["count"] for r in rows}
+    rows = [
+        {"outcome": r["outcome"] or UNKNOWN, "count": r["count"]}
+        for r in qs.values("outcome").annotate(count=Count("id"))
+    ]
+    by_outcome = {r["outcome"]: r["count"] for r in _ordered(rows, "outcome")}
     return {"total": sum(by_outcome.values()), "by_outcome": by_outcome}
 
 
@@ -343,3 +351,313 @@ def report(f: Filters) -> dict[str, Any]:
         "lead_time": lead_time(f),
         "trend": trend(f),
     }
+
+
+# --- beyond §9: the web Monitor, the exports and the PDF ------------------------------------------
+
+
+def compare_block(f: Filters) -> dict[str, Any] | None:
+    """The comparison period and what it received, or None without one."""
+    if f.compare_from is None or f.compare_to is None:
+        return None
+    total = received_cohort(f, f.compare_from, f.compare_to).count()
+    return {"from": f.compare_from.isoformat(), "to": f.compare_to.isoformat(), "total": total}
+
+
+def _without(qs: QuerySet[Case], subject: str) -> QuerySet[Case]:
+    """Leave one subject out; cases without a subject stay in."""
+    return qs.exclude(subject__name=subject)
+
+
+def without_subject(f: Filters) -> dict[str, Any] | None:
+    """§5.1 "the same with one subject left out": received without that subject, in the period and in the
+    comparison period, and the change between them ("zonder energietoeslag −3%")."""
+    if not f.without_subject:
+        return None
+    total = _without(received_cohort(f), f.without_subject).count()
+    compare_total = None
+    if f.compare_from is not None and f.compare_to is not None:
+        compare_total = _without(received_cohort(f, f.compare_from, f.compare_to), f.without_subject).count()
+    change = share(total - compare_total, compare_total) if compare_total is not None else None
+    return {"subject": f.without_subject, "total": total, "compare_total": compare_total, "change_vs_compare": change}
+
+
+def _of_type(f: Filters, case_type: str) -> Filters | None:
+    """The filters narrowed to one case type, or None when the type filter excludes it."""
+    if f.case_type and f.case_type != case_type:
+        return None
+    return replace(f, case_type=case_type)
+
+
+PERSONAL_CHANNELS = (Channel.TELEFOON, Channel.BALIE)
+
+
+def _personal_contact() -> Q:
+    """A question had personal contact when it came in by phone or at the desk, or when someone reached
+    the resident on a call (a reached contact attempt)."""
+    return Q(channel__in=PERSONAL_CHANNELS) | Q(contact_attempts__reached=True)
+
+
+def _backlog(f: Filters) -> QuerySet[Case]:
+    """Received on or before the end of the period and not closed by then."""
+    return base(f).filter(received_on__lte=f.date_to).filter(Q(closed_on__isnull=True) | Q(closed_on__gt=f.date_to))
+
+
+def questions(f: Filters) -> dict[str, Any] | None:
+    """§5.11 (seed 000), over the case type vraag: received per year over all data, received and closed in
+    the period, the share of the closed ones answered within the service norm (closed on or before the due
+    date), the share with personal contact, and the backlog at the end of the period. None when a type
+    filter leaves no questions."""
+    q = _of_type(f, CaseType.VRAAG)
+    if q is None:
+        return None
+    rows = base(q).annotate(year=ExtractYear("received_on")).values("year").annotate(n=Count("id")).order_by("year")
+    closed = closed_cohort(q)
+    totals = closed.aggregate(n=Count("id"), in_norm=Count("id", filter=Q(closed_on__lte=F("due_on"))))
+    personal = closed.filter(_personal_contact()).values("id").distinct().count()
+    return {
+        "by_year": {str(r["year"]): r["n"] for r in rows},
+        "received": received_cohort(q).count(),
+        "closed": totals["n"],
+        "within_norm": share(totals["in_norm"], totals["n"]),
+        "personal_contact": share(personal, totals["n"]),
+        "backlog": _backlog(q).count(),
+    }
+
+
+# Notification lag of appeals (filed at court → notified to the team), in days: (key, from, to, label).
+LAG_BUCKETS = [
+    ("0-7", 0, 7, "binnen een week"),
+    ("8-14", 8, 14, "1 tot 2 weken"),
+    ("15-28", 15, 28, "2 tot 4 weken"),
+    ("29+", 29, None, "meer dan 4 weken"),
+]
+
+
+def _lag_filter(bucket: str) -> Q:
+    for key, low, high, _label in LAG_BUCKETS:
+        if key == bucket:
+            return Q(lag__gte=low) if high is None else Q(lag__gte=low, lag__lte=high)
+    raise ValueError(f"unknown lag bucket {bucket!r}")
+
+
+def _appeals_with_lag(q: Filters) -> QuerySet[Case]:
+    return (
+        received_cohort(q)
+        .filter(filed_at_court_on__isnull=False)
+        .annotate(lag=LeadDays("received_on", "filed_at_court_on"))
+    )
+
+
+def spikes(by_month: dict[str, int]) -> list[str]:
+    """Months with more than twice the average of the other months of the period."""
+    months = list(by_month.items())
+    if len(months) < 2:
+        return []
+    total = sum(by_month.values())
+    return [month for month, n in months if n > 2 * (total - n) / (len(months) - 1)]
+
+
+def appeals(f: Filters) -> dict[str, Any] | None:
+    """§5.10, over the case type beroep received (= notified to the team) in the period: the notification
+    lag (received_on − filed_at_court_on; cases without a court date are counted as unknown), its
+    distribution, the count per month and the spike months. None when a type filter leaves no appeals."""
+    q = _of_type(f, CaseType.BEROEP)
+    if q is None:
+        return None
+    lagged = _appeals_with_lag(q)
+    counts = lagged.aggregate(n=Count("id"), **{key: Count("id", filter=_lag_filter(key)) for key, *_ in LAG_BUCKETS})
+    by_month = intake(replace(q, compare_from=None, compare_to=None))["by_month"]
+    total = sum(by_month.values())
+    lag_days = LeadDays("received_on", "filed_at_court_on")
+    known = received_cohort(q).filter(filed_at_court_on__isnull=False)
+    return {
+        "total": total,
+        "lag": {
+            "median_days": percentile(known, 0.5, lag_days),
+            "p90_days": percentile(known, 0.9, lag_days),
+            "buckets": [
+                {"bucket": key, "label": label, "count": counts[key]} for key, _low, _high, label in LAG_BUCKETS
+            ],
+            "unknown": total - counts["n"],
+        },
+        "by_month": by_month,
+        "spike_months": spikes(by_month),
+    }
+
+
+def full_report(f: Filters) -> dict[str, Any]:
+    """§9's report plus what the web Monitor, the exports and the PDF show besides it."""
+    return {
+        **report(f),
+        "compare": compare_block(f),
+        "without_subject": without_subject(f),
+        "questions": questions(f),
+        "appeals": appeals(f),
+    }
+
+
+# --- drilling down: the cases behind one number ---------------------------------------------------
+
+FIGURE_TITLES = {
+    "received": "Ontvangen in de periode",
+    "compare": "Ontvangen in de vergelijkingsperiode",
+    "without_subject": "Ontvangen in de periode, zonder het weggelaten onderwerp",
+    "without_subject_compare": "Ontvangen in de vergelijkingsperiode, zonder het weggelaten onderwerp",
+    "subject": "Ontvangen per onderwerp",
+    "channel": "Ontvangen per kanaal",
+    "nature": "Ontvangen per aard van de klacht",
+    "team_received": "Ontvangen per team",
+    "team_closed": "Afgehandeld per team",
+    "team_gegrond": "Gegrond per team",
+    "team_deels_gegrond": "Deels gegrond per team",
+    "repeat": "Zaken van inwoners die vaker indienden",
+    "closed": "Afgehandeld in de periode",
+    "founded": "Afgehandeld per onderwerp",
+    "founded_gegrond": "Gegrond per onderwerp",
+    "informal": "Informeel afgehandeld",
+    "lead": "Doorlooptijd",
+    "within_term": "Afgehandeld binnen de termijn",
+    "over_term": "Afgehandeld na de termijn",
+    "trend": "Ontvangen per jaar",
+    "questions_received": "Vragen ontvangen",
+    "questions_closed": "Vragen beantwoord",
+    "questions_within_norm": "Vragen beantwoord binnen de servicenorm",
+    "questions_personal_contact": "Vragen met persoonlijk contact",
+    "questions_backlog": "Openstaande vragen aan het eind van de periode",
+    "appeals": "Beroepszaken",
+}
+DRILLS = frozenset(FIGURE_TITLES)
+BUCKETS = {
+    "within_6_weeks": Q(days__lte=SIX_WEEKS),
+    "6_to_10_weeks": Q(days__gt=SIX_WEEKS, days__lte=TEN_WEEKS),
+    "over_10_weeks": Q(days__gt=TEN_WEEKS),
+}
+
+
+def _need(key: str | None, figure: str) -> str:
+    if not key:
+        raise ValueError(f"figure {figure!r} needs a key")
+    return key
+
+
+def _named(qs: QuerySet[Case], field: str, key: str | None, figure: str) -> QuerySet[Case]:
+    """Filter on a named relation (subject, team, nature); 'onbekend' means none."""
+    key = _need(key, figure)
+    return qs.filter(**{f"{field}__isnull": True} if key == UNKNOWN else {f"{field}__name": key})
+
+
+def _month(qs: QuerySet[Case], field: str, key: str) -> QuerySet[Case]:
+    try:
+        year, month = (int(part) for part in key.split("-"))
+    except ValueError:
+        raise ValueError(f"not a month: {key!r}") from None
+    return qs.filter(**{f"{field}__year": year, f"{field}__month": month})
+
+
+def _repeat(f: Filters, key: str | None) -> QuerySet[Case]:
+    key = _need(key, "repeat")
+    person = Coalesce("resident__merged_into_id", "resident_id")
+    counted = received_cohort(f).filter(resident__isnull=False).annotate(person=person).values("person")
+    counted = counted.annotate(n=Count("id"))
+    if key == "4+":
+        people = counted.filter(n__gte=4)
+    elif key in ("2", "3"):
+        people = counted.filter(n=int(key))
+    else:
+        raise ValueError(f"unknown repeat key {key!r}")
+    return received_cohort(f).annotate(person=person).filter(person__in=people.values("person"))
+
+
+def _lead(f: Filters, key: str | None) -> QuerySet[Case]:
+    key = _need(key, "lead")
+    month, _, bucket = key.rpartition(":")
+    if bucket not in BUCKETS:
+        raise ValueError(f"unknown lead-time bucket {bucket!r}")
+    qs = closed_cohort(f).annotate(days=LeadDays()).filter(BUCKETS[bucket])
+    return _month(qs, "closed_on", month) if month else qs
+
+
+def _questions(f: Filters, figure: str, key: str | None) -> QuerySet[Case]:
+    q = _of_type(f, CaseType.VRAAG)
+    if q is None:
+        return Case.objects.none()
+    if figure == "questions_received":
+        return base(q).filter(received_on__year=int(key)) if key else received_cohort(q)
+    if figure == "questions_closed":
+        return closed_cohort(q)
+    if figure == "questions_within_norm":
+        return closed_cohort(q).filter(closed_on__lte=F("due_on"))
+    if figure == "questions_personal_contact":
+        return closed_cohort(q).filter(pk__in=closed_cohort(q).filter(_personal_contact()).values("pk"))
+    return _backlog(q)
+
+
+def _appeals(f: Filters, key: str | None) -> QuerySet[Case]:
+    q = _of_type(f, CaseType.BEROEP)
+    if q is None:
+        return Case.objects.none()
+    if not key:
+        return received_cohort(q)
+    if any(key == bucket for bucket, *_ in LAG_BUCKETS):
+        return _appeals_with_lag(q).filter(_lag_filter(key))
+    return _month(received_cohort(q), "received_on", key)
+
+
+def drill(f: Filters, figure: str, key: str | None = None) -> QuerySet[Case]:
+    """The cases behind one number of the report (not access-filtered: the caller decides what the user
+    may see of them). Raises ValueError for an unknown figure or key."""
+    if figure not in DRILLS:
+        raise ValueError(f"unknown figure {figure!r}")
+    qs = _drill(f, figure, key or None)
+    return qs.order_by("received_on", "reference")
+
+
+def _drill(f: Filters, figure: str, key: str | None) -> QuerySet[Case]:
+    received, closed = received_cohort(f), closed_cohort(f)
+    if figure == "received":
+        return _month(received, "received_on", key) if key else received
+    if figure in ("compare", "without_subject_compare"):
+        if f.compare_from is None or f.compare_to is None:
+            raise ValueError("no comparison period")
+        qs = received_cohort(f, f.compare_from, f.compare_to)
+        return _without(qs, _need(f.without_subject, figure)) if figure == "without_subject_compare" else qs
+    if figure == "without_subject":
+        return _without(received, _need(f.without_subject, figure))
+    if figure == "subject":
+        return _named(received, "subject", key, figure)
+    if figure == "channel":
+        return received.filter(channel="" if _need(key, figure) == UNKNOWN else key)
+    if figure == "nature":
+        return _named(received, "nature", key, figure)
+    if figure == "team_received":
+        return _named(received, "team", key, figure)
+    if figure.startswith("team_"):
+        outcome = {"team_gegrond": Outcome.GEGROND, "team_deels_gegrond": Outcome.DEELS_GEGROND}.get(figure)
+        qs = _named(closed, "team", key, figure)
+        return qs.filter(outcome=outcome) if outcome else qs
+    if figure == "repeat":
+        return _repeat(f, key)
+    if figure == "closed":
+        return closed.filter(outcome="" if key == UNKNOWN else key) if key else closed
+    if figure in ("founded", "founded_gegrond"):
+        qs = _named(closed, "subject", key, figure)
+        return qs.filter(outcome=Outcome.GEGROND) if figure == "founded_gegrond" else qs
+    if figure == "informal":
+        return closed.filter(Q(informal=True) | Q(outcome__in=INFORMAL_OUTCOMES))
+    if figure == "lead":
+        return _lead(f, key)
+    if figure == "within_term":
+        return closed.filter(closed_on__lte=F("due_on"))
+    if figure == "over_term":
+        return closed.filter(closed_on__gt=F("due_on"))
+    if figure == "trend":
+        try:
+            return base(f).filter(received_on__year=int(_need(key, figure)))
+        except ValueError:
+            raise ValueError(f"not a year: {key!r}") from None
+    if figure.startswith("questions_"):
+        if figure == "questions_received" and key and not key.isdigit():
+            raise ValueError(f"not a year: {key!r}")
+        return _questions(f, figure, key)
+    return _appeals(f, key)
