@@ -240,6 +240,7 @@ PERMISSION_ORG_ROLES: dict[str, tuple[str, ...]] = {
     "privacy.desk": (TeamRole.PRIVACY,),
     "audit.view": (TeamRole.PRIVACY,),
     "audit.export": (TeamRole.PRIVACY,),
+    "reports.view": (TeamRole.COORDINATOR, TeamRole.KWALITEIT, TeamRole.MT, TeamRole.FUNCTIONEEL_BEHEER),
 }
 
 
@@ -274,11 +275,6 @@ def _org_scoped(perm: str, *, shared_rows: bool = False) -> Any:
         return org_id in orgs
 
     return check
-
-
-def _reports(user: Any, obj: Any) -> bool:
-    access = access_for(user)
-    return access.has_role(TeamRole.COORDINATOR, TeamRole.KWALITEIT, TeamRole.MT, TeamRole.FUNCTIONEEL_BEHEER)
 
 
 def _workspace(user: Any, obj: Any) -> bool:
@@ -318,7 +314,7 @@ PERMISSIONS: dict[str, Any] = {
     "retention.view": _org_scoped("retention.view"),
     "retention.approve": _org_scoped("retention.approve"),
     # Reports (the Monitor); MT sees them pseudonymised.
-    "reports.view": _reports,
+    "reports.view": _org_scoped("reports.view"),
     # Back office.
     "admin.access": _admin_access,
     "admin.config": _org_scoped("admin.config", shared_rows=True),
