@@ -1,4 +1,4 @@
-"""Realistic Dutch demo data: three years of cases of every type for one organisation.
+"""Realistic Dutch demo data: four calendar years of cases of every type for one organisation.
 
 Everything is invented (Faker nl_NL plus text templates); deterministic for a given seed. Cases,
 suspensions, contact attempts and timelines are written through `bulk.cases_bulk_create`, so due
@@ -59,6 +59,8 @@ CHANNELS = {
                       Channel.VIA_PARTNER: 5},
 }  # fmt: skip
 DEFAULT_CHANNELS = {Channel.POST: 50, Channel.EMAIL: 30, Channel.WEBFORMULIER: 20}
+# Relative intake of the four calendar years up to today (the current one is cut off at today).
+YEAR_WEIGHTS = (24, 27, 25, 24)
 SUBJECT_WEIGHTS = {
     "energietoeslag": 18, "bijzondere bijstand": 16, "terugvordering": 12, "afwijzing levensonderhoud": 7,
     "woonlastenfonds": 6, "boete": 4, "maatregel": 6, "beëindiging": 9, "buiten behandeling": 7, "Tozo": 5,
@@ -239,9 +241,9 @@ class Demo:
     def new_case(self, residents: list[Resident], handlers: dict[str, list[Any]]) -> bulk.NewCase:
         rng = self.rng
         case_type = _weighted(rng, TYPE_WEIGHTS)
-        received = self._received_on(case_type)
-        team_name = rng.choice(TEAM_FOR_TYPE[case_type])
         subject = self.subjects[_weighted(rng, SUBJECT_WEIGHTS)]
+        received = self._received_on(subject.name)
+        team_name = rng.choice(TEAM_FOR_TYPE[case_type])
         # Repeat filers: a small group of residents accounts for many cases (Pareto-like).
         resident = residents[min(int(rng.paretovariate(1.2)) - 1, len(residents) - 1)] if rng.random() < 0.25 \
             else rng.choice(residents)  # fmt: skip
@@ -258,12 +260,21 @@ class Demo:
         self._lifecycle(new)
         return new
 
-    def _received_on(self, case_type: str) -> date:
-        # Three years back; energietoeslag-like autumn peaks make the intake figures move.
+    def _received_on(self, subject: str) -> date:
+        """Four calendar years up to today, like a team's registration export: a slightly different
+        volume each year, more in autumn, and the energietoeslag complaints in a wave each autumn (as in
+        seed 001, where they doubled the intake). A few percent fall in the last weeks: today's work."""
+        rng = self.rng
+        if rng.random() < 0.03:
+            return self.today - timedelta(days=rng.randint(0, 45))
+        first = self.today.year - 3
+        year = _weighted(rng, {first + i: weight for i, weight in enumerate(YEAR_WEIGHTS)})
         while True:
-            days_back = int(self.rng.triangular(0, 3 * 365, 30))
-            day = self.today - timedelta(days=days_back)
-            if day.month in (9, 10, 11) or self.rng.random() < 0.8:
+            if subject == "energietoeslag" and rng.random() < 0.7:
+                day = date(year, rng.choice((9, 10, 11)), rng.randint(1, 28))
+            else:
+                day = date(year, 1, 1) + timedelta(days=rng.randint(0, 364))
+            if day <= self.today and (day.month in (9, 10, 11) or rng.random() < 0.85):
                 return day
 
     def _deadline_facts(self, new: bulk.NewCase) -> None:

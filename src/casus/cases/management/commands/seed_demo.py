@@ -10,10 +10,10 @@ from casus.cases.models import Organisation
 
 
 class Command(BaseCommand):
-    help = "Vul Casus met realistische (verzonnen) demodata: drie jaar zaken van elk type."
+    help = "Vul Casus met realistische (verzonnen) demodata: vier jaar zaken van elk type."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--cases", type=int, default=2000, help="aantal zaken (standaard 2000)")
+        parser.add_argument("--cases", type=int, default=3000, help="aantal zaken (standaard 3000)")
         parser.add_argument("--seed", type=int, default=2026, help="startwaarde voor het toeval (standaard 2026)")
         parser.add_argument("--organisation", default="almere", help="korte naam van de organisatie")
 
