@@ -173,3 +173,8 @@ class EventKind(models.TextChoices):
     CLOSE_RETURNED = "afhandeling_teruggestuurd", _("Afhandeling teruggestuurd (vier ogen)")
     CLOSED = "afgehandeld", _("Afgehandeld")
     REOPENED = "heropend", _("Heropend")
+    ATTACHMENT = "bijlage", _("Bijlage ontvangen")
+    LETTER_SENT = "brief_verzonden", _("Brief verzonden")
+    SIGNAL = "signaal", _("Signaal: wat valt op")
+    DISCUSSION = "casuistiekoverleg", _("Besproken in casuïstiekoverleg")
+    FOLLOW_UP = "nazorg", _("Nazorg")
