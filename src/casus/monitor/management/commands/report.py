@@ -1,4 +1,5 @@
-"""`manage.py report`: the Monitor's figures as JSON (DOMAIN.md §9). Definitions: docs/monitor.md."""
+"""`manage.py report`: the Monitor's figures as JSON (DOMAIN.md §9) or as an export (XLSX, CSV, PDF).
+Definitions: docs/monitor.md."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from casus.cases.domain import CaseType, CategoryKind
-from casus.cases.models import Category, Team
-from casus.monitor import figures
+from casus.cases.domain import CaseType, CategoryKind, Channel
+from casus.cases.models import Category, Organisation, Team
+from casus.monitor import exports, figures
+
+# The exports: the function that writes the file. They are files, never text for a terminal.
+EXPORTS = {"xlsx": exports.xlsx_bytes, "csv": exports.csv_bytes, "pdf": exports.pdf_bytes}
 
 
 def _day(value: str, option: str) -> date:
@@ -22,7 +26,7 @@ def _day(value: str, option: str) -> date:
 
 
 class Command(BaseCommand):
-    help = "Rapportage van de Monitor over een periode (JSON volgens DOMAIN.md §9)."
+    help = "Rapportage van de Monitor over een periode: JSON (DOMAIN.md §9), Excel, CSV of PDF."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--from", dest="date_from", required=True, help="Begin van de periode (JJJJ-MM-DD).")
@@ -32,17 +36,33 @@ class Command(BaseCommand):
         parser.add_argument("--subject", help="Naam van het onderwerp.")
         parser.add_argument("--compare-from", dest="compare_from", help="Begin van de vergelijkingsperiode.")
         parser.add_argument("--compare-to", dest="compare_to", help="Einde van de vergelijkingsperiode.")
-        parser.add_argument("--format", dest="fmt", choices=["json"], default="json", help="Uitvoerformaat.")
+        parser.add_argument("--without-subject", dest="without_subject", help="Ook de instroom zonder dit onderwerp.")
+        parser.add_argument("--channel", help="Kanaal, bijvoorbeeld email of telefoon.")
+        parser.add_argument("--organisation", help="Korte naam (slug) van de organisatie; standaard alle.")
+        parser.add_argument(
+            "--format", dest="fmt", choices=["json", *EXPORTS], default="json",
+            help="Uitvoerformaat: json (scherm), xlsx, csv of pdf (bestand).",
+        )  # fmt: skip
         parser.add_argument("--output", help="Schrijf naar dit bestand in plaats van naar het scherm.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         filters = self.filters(options)
+        if options["fmt"] in EXPORTS:
+            self.export(filters, options["fmt"], options["output"])
+            return
         text = json.dumps(figures.report(filters), ensure_ascii=False, indent=2)
         if options["output"]:
             Path(options["output"]).write_text(text + "\n", encoding="utf-8")
             self.stderr.write(f"Rapportage geschreven naar {options['output']}.")
         else:
             self.stdout.write(text)
+
+    def export(self, filters: figures.Filters, fmt: str, output: str | None) -> None:
+        """Write the export to --output or, without it, to a file named after the report in the current
+        directory: binary content never goes to a terminal."""
+        target = Path(output) if output else Path(default_name(filters, fmt))
+        target.write_bytes(EXPORTS[fmt](filters))
+        self.stderr.write(f"Rapportage ({fmt}) geschreven naar {target}.")
 
     def filters(self, options: dict[str, Any]) -> figures.Filters:
         date_from = _day(options["date_from"], "--from")
@@ -63,9 +83,25 @@ class Command(BaseCommand):
             raise CommandError(f"Onbekend team '{team}'.")
         subject = options["subject"]
         kinds = [CategoryKind.SUBJECT, CategoryKind.DOMAIN]
-        if subject and not Category.objects.filter(kind__in=kinds, name=subject).exists():
-            raise CommandError(f"Onbekend onderwerp '{subject}'.")
+        for name in (subject, options.get("without_subject")):
+            if name and not Category.objects.filter(kind__in=kinds, name=name).exists():
+                raise CommandError(f"Onbekend onderwerp '{name}'.")
+        channel = options.get("channel")
+        if channel and channel not in [*Channel.values, figures.UNKNOWN]:
+            raise CommandError(f"Onbekend kanaal '{channel}'. Kies uit: {', '.join(Channel.values)}.")
+        organisation = None
+        if options.get("organisation"):
+            organisation = Organisation.objects.filter(slug=options["organisation"]).first()
+            if organisation is None:
+                raise CommandError(f"Onbekende organisatie '{options['organisation']}'.")
         return figures.Filters(
             date_from=date_from, date_to=date_to, case_type=case_type, team=team, subject=subject,
-            compare_from=compare_from, compare_to=compare_to,
+            compare_from=compare_from, compare_to=compare_to, channel=channel,
+            without_subject=options.get("without_subject"), organisation=organisation,
         )  # fmt: skip
+
+
+def default_name(f: figures.Filters, fmt: str) -> str:
+    """rapportage-klacht-2025-01-01-2025-12-31.pdf (without a type: rapportage-2025-01-01-2025-12-31.pdf)."""
+    parts = ["rapportage", f.case_type, f.date_from.isoformat(), f.date_to.isoformat()]
+    return "-".join(part for part in parts if part) + f".{fmt}"
