@@ -81,3 +81,10 @@ def test_trend_line_follows_the_slope_and_keeps_gaps() -> None:
 def test_dutch_numbers() -> None:
     assert charts.number(1234) == "1.234" and charts.number(2.5) == "2,5" and charts.number(None) == "–"
     assert charts.percent(0.7412) == "74%" and charts.percent(None) == "–"
+
+
+def test_value_axis_has_round_steps() -> None:
+    assert [charts._ticks(v) for v in (0, 3, 7, 26, 61, 120)] == [(1, 1), (3, 1), (8, 2), (30, 10), (80, 20), (150, 50)]
+    svg = _svg(charts.bar_chart([("a", 26)], title="As"))
+    labels = [t.text for t in svg.iter(f"{SVG}text") if t.get("text-anchor") == "end"]
+    assert labels == ["0", "10", "20", "30"]

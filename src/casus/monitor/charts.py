@@ -10,6 +10,7 @@ sees them, and meet WCAG's 3:1 contrast for graphics against white.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Sequence
 
 from django.utils.html import escape
@@ -47,14 +48,19 @@ def number(value: float | None) -> str:
 
 
 def _nice_max(value: float) -> float:
-    """A round upper bound for the axis whose quarters are round too (1, 1.2, 1.6, 2 … 10 × 10^n)."""
+    """A round top for the axis: a whole number of round steps (1, 2 or 5 × 10^n, at least 1) with
+    three to five steps, e.g. 26 → 30 (steps of 10), 61 → 80 (20), 120 → 150 (50)."""
+    return _ticks(value)[0]
+
+
+def _ticks(value: float) -> tuple[float, float]:
+    """(top, step) of the value axis; see _nice_max."""
     if value <= 0:
-        return 1
-    magnitude = 10 ** (len(str(int(value))) - 1)
-    for step in (1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10):
-        if value <= step * magnitude:
-            return step * magnitude
-    return 10 * magnitude
+        return 1, 1
+    rough = value / 4
+    magnitude = 10 ** math.floor(math.log10(rough)) if rough >= 1 else 1
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= rough)
+    return math.ceil(value / step) * step, step
 
 
 def _figure(title: str, desc: str, body: str, height: int = HEIGHT, width: int = WIDTH) -> SafeString:
@@ -85,12 +91,13 @@ def _link(svg: str, href: str | None, label: str) -> str:
     return f'<a href="{escape(href)}" aria-label="{escape(label)}">{svg}</a>'
 
 
-def _axis(top: float, plot_h: float, plot_w: float, fmt: Callable[[float], str]) -> str:
-    """Horizontal grid lines with labels at 0, ¼, ½, ¾ and the top of the axis."""
+def _axis(top: float, plot_h: float, plot_w: float, fmt: Callable[[float], str], step: float | None = None) -> str:
+    """Horizontal grid lines with labels at every step (by default every quarter) up to the top."""
+    step = step or top / 4
     parts = []
-    for i in range(5):
-        value = top * i / 4
-        y = MARGIN_TOP + plot_h - plot_h * i / 4
+    for i in range(round(top / step) + 1):
+        value = step * i
+        y = MARGIN_TOP + plot_h - plot_h * value / top
         parts.append(
             f'<line x1="{MARGIN_LEFT}" y1="{y:.1f}" x2="{MARGIN_LEFT + plot_w}" y2="{y:.1f}" stroke="{GRID}"/>'
             + _text(MARGIN_LEFT - 6, y + 4, fmt(value), "end")
@@ -117,10 +124,10 @@ def bar_chart(
 ) -> SafeString:
     """Vertical bars, one per item (label, value), the value above each bar when there is room."""
     plot_w, plot_h = WIDTH - MARGIN_LEFT - MARGIN_RIGHT, HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
-    top = _nice_max(max((v for _, v in items), default=0))
+    top, step = _ticks(max((v for _, v in items), default=0))
     slot = plot_w / max(len(items), 1)
     bar_w = max(2.0, slot * 0.7)
-    parts = [_axis(top, plot_h, plot_w, value_format)]
+    parts = [_axis(top, plot_h, plot_w, value_format, step)]
     every = _every(len(items))
     for i, (label, value) in enumerate(items):
         h = plot_h * (value / top) if top else 0
@@ -209,10 +216,10 @@ def trend_chart(by_year: dict[str, int], slope: float | None, *, title: str) -> 
     mean_y = sum(n for _, n in points) / len(points) if points else 0
     line = slope is not None and len(points) >= 2
     ends = [mean_y + slope * (x - mean_x) for x in (points[0][0], points[-1][0])] if line else []
-    top = _nice_max(max([n for _, n in points] + ends, default=0))
+    top, step = _ticks(max([n for _, n in points] + ends, default=0))
     slot = plot_w / slots
     bar_w = slot * 0.6
-    parts, labels = [_axis(top, plot_h, plot_w, number)], []
+    parts, labels = [_axis(top, plot_h, plot_w, number, step)], []
     for year, n in points:
         h = plot_h * n / top
         x = MARGIN_LEFT + slot * (year - first) + (slot - bar_w) / 2
