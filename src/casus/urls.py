@@ -15,6 +15,7 @@ urlpatterns = [
     path("bewaartermijnen/", include("casus.retention.urls")),
     path("werk/", include("casus.workspace.urls")),
     path("beheer/import/", include("casus.imports.urls")),
+    path("leren/", include("casus.learning.urls")),
     path("api/v1/", include("casus.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -73,6 +73,8 @@ EXPECTED: dict[str, dict[str, set[str] | frozenset[str]]] = {
     "retention.view": {"fb": OWN_ORG, "privacy": OWN_ORG, "beheerder_werk": OWN_ORG, "elders": {"other_org"}},
     "retention.approve": {"fb": OWN_ORG, "beheerder_werk": OWN_ORG, "elders": {"other_org"}},
     "reports.view": {r: ALL for r in ("coordinator", "kwaliteit", "mt", "fb", "beheerder_werk", "elders")},
+    "learning.view": {"coordinator": OWN_ORG, "kwaliteit": OWN_ORG, "mt": OWN_ORG, "elders": {"other_org"}},
+    "learning.manage": {"coordinator": OWN_ORG, "kwaliteit": OWN_ORG, "elders": {"other_org"}},
     "admin.access": {r: ALL for r in ("fb", "sb", "beheerder_werk", "elders")},
     "admin.config": {"fb": OWN_ORG, "beheerder_werk": OWN_ORG, "elders": {"other_org"}},
     "admin.users": {"sb": OWN_ORG},

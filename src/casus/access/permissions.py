@@ -241,6 +241,8 @@ PERMISSION_ORG_ROLES: dict[str, tuple[str, ...]] = {
     "audit.view": (TeamRole.PRIVACY,),
     "audit.export": (TeamRole.PRIVACY,),
     "reports.view": (TeamRole.COORDINATOR, TeamRole.KWALITEIT, TeamRole.MT, TeamRole.FUNCTIONEEL_BEHEER),
+    "learning.view": (TeamRole.COORDINATOR, TeamRole.KWALITEIT, TeamRole.MT),
+    "learning.manage": (TeamRole.COORDINATOR, TeamRole.KWALITEIT),
 }
 
 
@@ -315,6 +317,9 @@ PERMISSIONS: dict[str, Any] = {
     "retention.approve": _org_scoped("retention.approve"),
     # Reports (the Monitor); MT sees them pseudonymised.
     "reports.view": _org_scoped("reports.view"),
+    # The learning loop (themes, suggestions, improvement actions); MT reads only.
+    "learning.view": _org_scoped("learning.view"),
+    "learning.manage": _org_scoped("learning.manage"),
     # Back office.
     "admin.access": _admin_access,
     "admin.config": _org_scoped("admin.config", shared_rows=True),

@@ -1,0 +1,5 @@
+"""The learning loop under /leren/."""
+
+app_name = "learning"
+
+urlpatterns: list = []
