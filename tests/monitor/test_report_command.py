@@ -127,3 +127,59 @@ def test_writes_output_file(data: None, tmp_path: Path) -> None:
 def test_bad_input_is_a_dutch_error(db: None, args: list[str], message: str) -> None:
     with pytest.raises(CommandError, match=message):
         call_command("report", *args, stdout=StringIO(), stderr=StringIO())
+
+
+# --- the exports (XLSX, CSV, PDF) ----------------------------------------------------------------
+
+
+def _run(*args: str) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("report", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("pdf", b"%PDF-"), ("xlsx", b"PK"), ("csv", b"\xef\xbb\xbffiguur;")])
+def test_an_export_without_output_goes_to_a_named_file_not_the_screen(
+    data: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, magic: bytes
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    out, err = _run("--from", "2022-01-01", "--to", "2022-12-31", "--type", "klacht", "--format", fmt)
+    name = f"rapportage-klacht-2022-01-01-2022-12-31.{fmt}"
+    assert out == ""  # nothing binary on a terminal
+    assert (tmp_path / name).read_bytes().startswith(magic)
+    assert f"Rapportage ({fmt}) geschreven naar {name}." in err
+
+
+def test_an_export_writes_to_output(data: None, tmp_path: Path) -> None:
+    target = tmp_path / "monitor.xlsx"
+    out, err = _run("--from", "2022-01-01", "--to", "2022-12-31", "--format", "xlsx", "--output", str(target))
+    assert out == "" and str(target) in err
+    import openpyxl
+
+    assert "Zaken" in openpyxl.load_workbook(target).sheetnames
+
+
+def test_without_subject_reaches_the_exports_and_leaves_the_json_alone(data: None, tmp_path: Path) -> None:
+    args = ["--from", "2022-01-01", "--to", "2022-12-31", "--compare-from", "2021-01-01", "--compare-to", "2021-12-31"]
+    plain, _ = _run(*args, "--format", "json")
+    without, _ = _run(*args, "--format", "json", "--without-subject", "boete")
+    assert plain == without  # §9 has no key for it: the JSON stays byte for byte the same
+    target = tmp_path / "r.csv"
+    _run(*args, "--format", "csv", "--without-subject", "boete", "--output", str(target))
+    text = target.read_text(encoding="utf-8-sig")
+    assert "Instroom;;Ontvangen zonder boete;0" in text  # both 2022 complaints are about boete
+    assert "Rapportage;;zonder onderwerp;boete" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--without-subject", "iets"], "Onbekend onderwerp 'iets'"),
+        (["--channel", "duif"], "Onbekend kanaal"),
+        (["--organisation", "nergens"], "Onbekende organisatie"),
+        (["--format", "docx"], "invalid choice"),
+    ],
+)
+def test_bad_export_options_are_refused(db: None, args: list[str], message: str) -> None:
+    with pytest.raises(CommandError, match=message):
+        _run("--from", "2022-01-01", "--to", "2022-12-31", *args)
