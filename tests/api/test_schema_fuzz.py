@@ -14,6 +14,7 @@ from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 
+from casus.api.models import ApiRole
 from casus.api.services import api_application_create
 from casus.wsgi import application
 from tests import factories
@@ -35,7 +36,13 @@ def api_schema(db: None) -> Iterator[Any]:
 def token(db: None) -> str:
     for days in (3, 30):
         factories.register("klacht", timezone.localdate() - timedelta(days=days))
-    _, token = api_application_create(team=factories.team("Werk"), name="Fuzz", scopes=("read_cases", "write_cases"))
+    # A coördinator with every scope, so the report endpoint is fuzzed past its permission check too.
+    _, token = api_application_create(
+        team=factories.team("Werk"),
+        name="Fuzz",
+        role=ApiRole.COORDINATOR,
+        scopes=("read_cases", "write_cases", "reports"),
+    )
     return token
 
 

@@ -41,6 +41,15 @@ class Unprocessable(exceptions.APIException):
     default_detail = "Deze stap kan niet."
 
 
+class InvalidParameter(exceptions.ValidationError):
+    """One bad parameter whose reason is the whole story: 400 with that reason as `detail` (and in
+    `invalid_params`), e.g. a report's period."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__({name: [reason]})
+        self.reason = reason
+
+
 def invalid_params(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     """Flatten DRF's nested error dict to [{name, reason}]."""
     if isinstance(detail, dict):
@@ -84,7 +93,8 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     code = exc.status_code
     if isinstance(exc, exceptions.ValidationError):
         params = invalid_params(exc.detail)
-        response = problem(400, "Niet alle gegevens zijn goed ingevuld.", instance, invalid_params=params)
+        detail = exc.reason if isinstance(exc, InvalidParameter) else "Niet alle gegevens zijn goed ingevuld."
+        response = problem(400, detail, instance, invalid_params=params)
     else:
         detail = str(exc.detail) if isinstance(exc, (Unprocessable, *OWN_DETAILS)) else DETAILS.get(code, "")
         if code == 404 and isinstance(exc.detail, str) and "cursor" in exc.detail.lower():

@@ -30,8 +30,11 @@ def rule_for_view(view: Any) -> Rule | None:
     return rules.get(action)
 
 
-def _scope_allows(application: ApiApplication, method: str) -> bool:
-    """read_cases: GET (and HEAD/OPTIONS); write_cases: POST. `reports` has no endpoint yet."""
+def _scope_allows(application: ApiApplication, method: str, scope: str | None = None) -> bool:
+    """read_cases: GET (and HEAD/OPTIONS); write_cases: POST; reports: GET on a view that declares
+    `api_scope = "reports"` (the report endpoint), and nothing else. No scope implies another."""
+    if scope == "reports":
+        return method in SAFE_METHODS and application.scope_reports
     if method in SAFE_METHODS:
         return application.scope_read_cases
     return method == "POST" and application.scope_write_cases
@@ -51,7 +54,8 @@ class CasusRulePermission(BasePermission):
             return True
         if not (request.user and request.user.is_authenticated):
             raise exceptions.NotAuthenticated("Log in of stuur een token mee.")
-        if isinstance(request.auth, ApiApplication) and not _scope_allows(request.auth, request.method or ""):
+        scope = getattr(view, "api_scope", None)
+        if isinstance(request.auth, ApiApplication) and not _scope_allows(request.auth, request.method or "", scope):
             _refuse(request, scopes=request.auth.scopes, method=request.method)
         obj = None
         if rule.subject is not None:

@@ -14,5 +14,6 @@ router.register("categories", views.CategoryViewSet, basename="category")
 urlpatterns = [
     path("schema/", views.SchemaView.as_view(), name="schema"),
     path("docs/", views.DocsView.as_view(), name="docs"),
+    path("reports/", views.ReportView.as_view(), name="report"),
     path("", include(router.urls)),
 ]

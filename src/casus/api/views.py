@@ -9,20 +9,25 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
+from casus.access.audit import audit
+from casus.access.models import AuditAction
 from casus.access.permissions import HANDLING_ROLES, access_for, can, visible_cases, visible_residents
 from casus.access.rules import Rule
 from casus.cases import selectors, services
 from casus.cases.domain import TeamRole
 from casus.cases.models import Case, Category, Team, TeamMembership
+from casus.monitor import figures
 
+from . import reports
 from . import serializers as s
 from .pagination import IdCursorPagination
 from .permissions import CasusRulePermission
@@ -256,6 +261,37 @@ def _handler_in(team: Team | None, user_id: int) -> Any:
     members = TeamMembership.objects.filter(team=team, role__in=HANDLING_ROLES - {TeamRole.KWALITEIT})
     handler = get_user_model().objects.filter(pk=user_id, is_active=True, memberships__in=members).first()
     return handler or _raise("handler", "Deze medewerker is geen behandelaar of coördinator van het team.")
+
+
+class ReportView(ApiMixin, APIView):
+    """The Monitor's report (DOMAIN.md §9) for the caller's organisation; the call is audited as an
+    export of figures."""
+
+    casus_rule = Rule("reports.view")
+    api_scope = "reports"  # a token needs the `reports` scope; read_cases is not enough
+
+    @extend_schema(
+        parameters=reports.PARAMETERS, summary="Rapportage (Monitor)",
+        responses={
+            200: reports.ReportSerializer,
+            400: OpenApiResponse(description="Ongeldige parameter: problem+json met de reden in het Nederlands."),
+            403: OpenApiResponse(description="Geen rapportagerechten, of het token mist de scope reports."),
+        },
+        description="De cijfers van de Monitor over een periode, precies als `manage.py report --format json` "
+        "(DOMAIN.md §9), voor de eigen organisatie. Rechten: coördinator, kwaliteitsmedewerker, MT of "
+        "functioneel beheerder; een token heeft de scope `reports` nodig. De opvraging komt in het auditlog.",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        filters = reports.report_filters(request.user, request.query_params)
+        body = figures.report(filters)
+        organisation = filters.organisation
+        assert organisation is not None
+        audit(
+            AuditAction.EXPORT, organisation, request=request._request, user=request.user,
+            organisation_id=organisation.pk, via="api", table="monitor.report", format="json",
+            filters=reports.filters_for_audit(filters),
+        )  # fmt: skip
+        return Response(body)
 
 
 class ResidentViewSet(ApiMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
