@@ -20,5 +20,6 @@ def casus(request: HttpRequest) -> dict[str, Any]:
             "retention": can(user, "retention.view"),
             "admin": can(user, "admin.access"),
             "imports": can(user, "admin.config"),
+            "monitor": can(user, "reports.view"),
         }
     }

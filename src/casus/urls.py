@@ -11,10 +11,12 @@ urlpatterns = [
     path("", access_views.home, name="home"),
     path("", include("casus.access.auth_urls")),
     path("", include("casus.access.urls")),
+    path("", include("casus.portal.urls")),  # the residents' forms, receipt and status page (public)
     path("privacy/inwoners/", include("casus.privacy.urls")),
     path("bewaartermijnen/", include("casus.retention.urls")),
     path("werk/", include("casus.workspace.urls")),
     path("beheer/import/", include("casus.imports.urls")),
+    path("monitor/", include("casus.monitor.urls")),
     path("leren/", include("casus.learning.urls")),
     path("api/v1/", include("casus.api.urls")),
     path("admin/", admin.site.urls),
