@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "casus.api",
     "casus.webhooks",
     "casus.monitor",
+    "casus.letters",
     "casus.learning",  # signals, themes, improvement actions, case discussions, follow-ups (issue 9)
 ]
 

@@ -1,0 +1,55 @@
+"""Personas and cases for the letter tests: team Werk of Gemeente Almere with a direct line, and
+residents with and without an e-mail address."""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casus.cases.models import Case, Resident, Team
+from casus.letters.models import Letterhead
+from tests import factories
+
+
+@pytest.fixture
+def werk(db: None) -> Team:
+    team = factories.team("Werk")
+    Team.objects.filter(pk=team.pk).update(phone="036 539 99 11", email="werk@almere.example")
+    team.refresh_from_db()
+    org = team.organisation
+    org.phone = "14 036"
+    org.save(update_fields=["phone"])
+    Letterhead.objects.update_or_create(
+        organisation=org,
+        defaults={"sender_line": "Werk en Inkomen", "postal_address": "Postbus 200", "postal_city": "1300 AE Almere",
+                  "visiting_address": "Stadhuisplein 1, Almere", "website": "www.almere.nl"},
+    )  # fmt: skip
+    return team
+
+
+@pytest.fixture
+def inwoner_met_mail(db: None) -> Resident:
+    return factories.resident(
+        given_name="Fatima", surname="Yilmaz", email="f.yilmaz@voorbeeld.invalid", street="Kathmandustraat",
+        house_number="7", postcode="1336KJ", city="Almere",
+    )  # fmt: skip
+
+
+def register(case_type: str, received_on: date, **fields: Any) -> Case:
+    fields.setdefault("team", factories.team("Werk"))
+    return factories.register(case_type, received_on, **fields)
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of a PDF as poppler's pdftotext reads it."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "brief.pdf"
+        path.write_bytes(pdf)
+        return subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+        ).stdout
