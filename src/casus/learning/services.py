@@ -1,0 +1,249 @@
+"""Every write of the learning loop (DOMAIN.md §6). Keyword-only `<noun>_<verb>(*, …)` functions, each
+one transaction; a step that is not allowed raises LearningError with a Dutch message shown as it is.
+
+A signal is written on the case's timeline as well (EventKind.SIGNAL), in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from casus.cases.domain import EventKind
+from casus.cases.models import Case, Category, GuidingPrinciple, Organisation
+from casus.cases.services import event_append
+
+from .models import (
+    ActionProgress,
+    ActionStatus,
+    ImprovementAction,
+    Signal,
+    SuggestionStatus,
+    Theme,
+    ThemeCase,
+    ThemeStatus,
+    ThemeSuggestion,
+)
+
+SIGNAL_MAX_LENGTH = 2000
+
+
+class LearningError(Exception):
+    """A step that is not allowed; the message is Dutch and shown to the user as it is."""
+
+
+def _name(user: Any) -> str:
+    if user is None:
+        return "Casus"
+    return user.get_full_name() or user.get_username()
+
+
+# --- signals --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def signal_record(
+    *, case: Case, actor: Any, text: str, subject: Category | None = None, principle: GuidingPrinciple | None = None
+) -> Signal:
+    """A handler records what stands out in a case (issue 9 §1); the case stays linked and the signal
+    is on its timeline."""
+    text = text.strip()
+    if not text:
+        raise LearningError("Schrijf op wat er opvalt.")
+    if len(text) > SIGNAL_MAX_LENGTH:
+        raise LearningError(f"Een signaal is hoogstens {SIGNAL_MAX_LENGTH} tekens.")
+    signal = Signal.objects.create(
+        case=case, text=text, subject=subject, principle=principle, author=actor, author_name=_name(actor)
+    )
+    extra = [f"onderwerp {subject}" if subject else "", f"principe {principle}" if principle else ""]
+    extra_text = ", ".join(part for part in extra if part)
+    event_append(
+        case=case, kind=EventKind.SIGNAL, actor=actor, summary=text + (f" ({extra_text})" if extra_text else ""),
+        signal=signal.pk, subject=subject.name if subject else "", principle=principle.name if principle else "",
+    )  # fmt: skip
+    return signal
+
+
+# --- themes ---------------------------------------------------------------------------------------
+
+
+def _same_organisation(organisation_id: int, cases: Iterable[Case], signals: Iterable[Signal]) -> None:
+    if any(case.organisation_id != organisation_id for case in cases):
+        raise LearningError("Een thema kan alleen zaken van de eigen organisatie bevatten.")
+    if any(signal.case.organisation_id != organisation_id for signal in signals):
+        raise LearningError("Een thema kan alleen signalen van de eigen organisatie bevatten.")
+
+
+@transaction.atomic
+def theme_create(
+    *, organisation: Organisation, actor: Any, title: str, description: str = "",
+    subjects: Iterable[Category] = (), principles: Iterable[GuidingPrinciple] = (), owner: Any = None,
+    cases: Iterable[Case] = (), signals: Iterable[Signal] = (),
+) -> Theme:  # fmt: skip
+    """A kwaliteitsmedewerker opens a theme (rode draad) with its first cases and signals."""
+    title = title.strip()
+    if not title:
+        raise LearningError("Geef het thema een titel.")
+    cases, signals = list(cases), list(signals)
+    _same_organisation(organisation.pk, cases, signals)
+    theme = Theme.objects.create(
+        organisation=organisation, title=title, description=description.strip(), owner=owner, created_by=actor
+    )
+    theme.subjects.set(subjects)
+    theme.principles.set(principles)
+    ThemeCase.objects.bulk_create([ThemeCase(theme=theme, case=case, added_by=actor) for case in cases])
+    theme.signals.set(signals)
+    return theme
+
+
+@transaction.atomic
+def theme_update(
+    *, theme: Theme, actor: Any, title: str, description: str, subjects: Iterable[Category],
+    principles: Iterable[GuidingPrinciple], owner: Any, status: str,
+) -> Theme:  # fmt: skip
+    """Change a theme's title, description, subjects, principles, owner or status."""
+    if not title.strip():
+        raise LearningError("Geef het thema een titel.")
+    if status not in ThemeStatus.values:
+        raise LearningError("Kies een geldige status.")
+    theme.title, theme.description, theme.owner, theme.status = title.strip(), description.strip(), owner, status
+    theme.save()
+    theme.subjects.set(subjects)
+    theme.principles.set(principles)
+    return theme
+
+
+@transaction.atomic
+def theme_add_case(*, theme: Theme, case: Case, actor: Any) -> ThemeCase:
+    """Link a case to a theme (once)."""
+    _same_organisation(theme.organisation_id, [case], [])
+    link, created = ThemeCase.objects.get_or_create(theme=theme, case=case, defaults={"added_by": actor})
+    if not created:
+        raise LearningError(f"Zaak {case.reference} hoort al bij dit thema.")
+    return link
+
+
+@transaction.atomic
+def theme_remove_case(*, theme: Theme, case: Case, actor: Any) -> None:
+    if not ThemeCase.objects.filter(theme=theme, case=case).delete()[0]:
+        raise LearningError(f"Zaak {case.reference} hoort niet bij dit thema.")
+
+
+@transaction.atomic
+def theme_add_signals(*, theme: Theme, signals: Iterable[Signal], actor: Any) -> int:
+    """Add signals to a theme; their cases come along (a signal is about its case). Returns the
+    number of signals that were new to the theme."""
+    signals = list(signals)
+    _same_organisation(theme.organisation_id, [], signals)
+    known = set(theme.signals.values_list("pk", flat=True))
+    new = [signal for signal in signals if signal.pk not in known]
+    theme.signals.add(*new)
+    linked = set(theme.case_links.values_list("case_id", flat=True))
+    cases = {signal.case_id for signal in new} - linked
+    ThemeCase.objects.bulk_create([ThemeCase(theme=theme, case_id=pk, added_by=actor) for pk in sorted(cases)])
+    return len(new)
+
+
+@transaction.atomic
+def theme_remove_signal(*, theme: Theme, signal: Signal, actor: Any) -> None:
+    """Take a signal off a theme (its case stays: remove that separately if it does not belong)."""
+    theme.signals.remove(signal)
+
+
+# --- suggestions ----------------------------------------------------------------------------------
+
+
+def _decide(suggestion: ThemeSuggestion, actor: Any, status: str) -> None:
+    locked = ThemeSuggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if locked.status != SuggestionStatus.OPEN:
+        raise LearningError("Over dit voorstel is al besloten.")
+    suggestion.status, suggestion.decided_by, suggestion.decided_at = status, actor, timezone.now()
+
+
+@transaction.atomic
+def suggestion_accept(*, suggestion: ThemeSuggestion, actor: Any, **theme_fields: Any) -> Theme:
+    """Turn a suggestion into a theme: the theme as the kwaliteitsmedewerker filled it in, with the
+    suggestion's cases and signals."""
+    _decide(suggestion, actor, SuggestionStatus.ACCEPTED)
+    theme = theme_create(
+        organisation=suggestion.organisation, actor=actor, cases=suggestion.cases.all(),
+        signals=suggestion.signals.select_related("case"), **theme_fields,
+    )  # fmt: skip
+    suggestion.theme = theme
+    suggestion.save(update_fields=["status", "decided_by", "decided_at", "theme"])
+    return theme
+
+
+@transaction.atomic
+def suggestion_dismiss(*, suggestion: ThemeSuggestion, actor: Any) -> ThemeSuggestion:
+    """Dismiss a suggestion; a new search does not propose the same group again."""
+    _decide(suggestion, actor, SuggestionStatus.DISMISSED)
+    suggestion.save(update_fields=["status", "decided_by", "decided_at"])
+    return suggestion
+
+
+# --- improvement actions --------------------------------------------------------------------------
+
+
+def _check_status(status: str, completed_on: date | None) -> date | None:
+    if status not in ActionStatus.values:
+        raise LearningError("Kies een geldige status.")
+    if status == ActionStatus.GEREED:
+        completed_on = completed_on or timezone.localdate()
+        if completed_on > timezone.localdate():
+            raise LearningError("De datum 'gereed op' kan niet in de toekomst liggen.")
+        return completed_on
+    return None
+
+
+@transaction.atomic
+def action_create(
+    *, theme: Theme, actor: Any, title: str, principle: GuidingPrinciple, deadline: date, owner: Any = None,
+    description: str = "", status: str = ActionStatus.GEPLAND, completed_on: date | None = None,
+) -> ImprovementAction:  # fmt: skip
+    """An improvement action of a theme: owner, deadline, guiding principle (issue 9 §4)."""
+    if not title.strip():
+        raise LearningError("Beschrijf de actie.")
+    return ImprovementAction.objects.create(
+        theme=theme, title=title.strip(), description=description.strip(), owner=owner, deadline=deadline,
+        principle=principle, status=status, completed_on=_check_status(status, completed_on), created_by=actor,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def action_progress(
+    *, action: ImprovementAction, actor: Any, note: str, status: str | None = None, completed_on: date | None = None
+) -> ActionProgress:
+    """A progress note, optionally with a new status ('gereed' needs the day it was finished, default
+    today). The note says what changed, so the quarterly report can quote it."""
+    note = note.strip()
+    if not note:
+        raise LearningError("Schrijf op wat er is gebeurd.")
+    action = ImprovementAction.objects.select_for_update().get(pk=action.pk)
+    if status and status != action.status:
+        action.completed_on = _check_status(status, completed_on)
+        action.status = status
+        action.save(update_fields=["status", "completed_on"])
+    elif status == ActionStatus.GEREED and completed_on and completed_on != action.completed_on:
+        action.completed_on = _check_status(status, completed_on)
+        action.save(update_fields=["completed_on"])
+    return ActionProgress.objects.create(action=action, note=note, status=status or "", by=actor, by_name=_name(actor))
+
+
+# --- retention ------------------------------------------------------------------------------------
+
+
+def learning_forget_cases(*, case_ids: Iterable[int]) -> int:
+    """For the retention run (casus.retention.services._destroy): a destroyed case keeps its row, so
+    the learning rows that hang on it stay too; their free text may hold personal data and goes. The
+    signal keeps its subject and principle (counts stay right); returns the number of signals emptied."""
+    ids = list(case_ids)
+    emptied = Signal.objects.filter(case_id__in=ids).update(text="(vernietigd)", author=None, author_name="")
+    from .models import FollowUp
+
+    FollowUp.objects.filter(case_id__in=ids).update(note="")
+    return emptied
