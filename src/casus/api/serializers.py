@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from stdnum.nl import bsn as stdnum_bsn
 
 from casus.cases.domain import CaseType, Channel, LinkKind, Outcome, Status
-from casus.cases.models import Case, Category, Event, Resident, Suspension, Team
+from casus.cases.models import Case, Category, Event, Resident, Suspension, Team, validate_bsn
 
 EARLIEST = date(1990, 1, 1)
 LATEST = date(2100, 12, 31)
@@ -99,6 +101,55 @@ class CaseFilterSerializer(serializers.Serializer):
     received_to = DateField(required=False)
 
 
+class NewResidentSerializer(serializers.Serializer):
+    """A resident who is not in Casus yet, given with the registration. With a `source_id` that is
+    already known in the organisation, that resident is used (their data stays as it is)."""
+
+    source_id = serializers.CharField(
+        required=False, default="", allow_blank=True, max_length=80,
+        help_text="Het id (of pseudoniem) in het bronsysteem; een bekend id koppelt de bestaande inwoner.",
+    )  # fmt: skip
+    initials = serializers.CharField(required=False, default="", allow_blank=True, max_length=20)
+    given_name = serializers.CharField(required=False, default="", allow_blank=True, max_length=80)
+    surname_prefix = serializers.CharField(required=False, default="", allow_blank=True, max_length=20)
+    surname = serializers.CharField(required=False, default="", allow_blank=True, max_length=120)
+    street = serializers.CharField(required=False, default="", allow_blank=True, max_length=120)
+    house_number = serializers.CharField(required=False, default="", allow_blank=True, max_length=20)
+    postcode = serializers.CharField(
+        required=False, default="", allow_blank=True, max_length=10, help_text="Bijvoorbeeld 1312 AB."
+    )
+    city = serializers.CharField(required=False, default="", allow_blank=True, max_length=80)
+    phone = serializers.CharField(required=False, default="", allow_blank=True, max_length=40)
+    email = serializers.EmailField(required=False, default="", allow_blank=True, max_length=254)
+    bsn = serializers.CharField(
+        required=False, default="", allow_blank=True, max_length=20,
+        help_text="Niet verplicht; Casus controleert het met de elfproef. Wordt nooit volledig teruggegeven.",
+    )  # fmt: skip
+    preferred_channel = serializers.ChoiceField(choices=Channel.choices, required=False, default="", allow_blank=True)
+
+    def validate_postcode(self, value: str) -> str:
+        postcode = value.replace(" ", "").upper()
+        if postcode and not (len(postcode) == 6 and postcode[:4].isdigit() and postcode[4:].isalpha()):
+            raise serializers.ValidationError("Vul een postcode in zoals 1312 AB: vier cijfers en twee letters.")
+        return postcode
+
+    def validate_bsn(self, value: str) -> str:
+        bsn = stdnum_bsn.compact(value) if value else ""
+        if bsn and (len(bsn) != 9 or not bsn.isdigit()):
+            raise serializers.ValidationError("Een BSN heeft 9 cijfers.")
+        try:
+            validate_bsn(bsn)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
+        return bsn
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        if not (data["surname"] or data["source_id"]):
+            reason = "Geef minstens de achternaam of het id in het bronsysteem (source_id) van de inwoner."
+            raise serializers.ValidationError({"surname": [reason]})
+        return data
+
+
 class CaseRegisterSerializer(serializers.Serializer):
     case_type = serializers.ChoiceField(choices=CaseType.choices)
     received_on = DateField()
@@ -106,12 +157,23 @@ class CaseRegisterSerializer(serializers.Serializer):
     team = serializers.IntegerField(required=False, min_value=1, max_value=2**31)
     subject = serializers.IntegerField(required=False, min_value=1, max_value=2**31)
     nature = serializers.IntegerField(required=False, min_value=1, max_value=2**31)
-    resident = serializers.IntegerField(required=False, min_value=1, max_value=2**31)
+    resident = serializers.IntegerField(
+        required=False, min_value=1, max_value=2**31, help_text="Id van een inwoner die al in Casus staat."
+    )
+    new_resident = NewResidentSerializer(
+        required=False, help_text="Of: een inwoner die nog niet in Casus staat (niet samen met resident)."
+    )
     description = serializers.CharField(required=False, default="", allow_blank=True, max_length=10_000)
     decision_sent_on = DateField(required=False)
     posted_on = DateField(required=False)
     filed_at_court_on = DateField(required=False)
     committee = serializers.BooleanField(required=False, default=False)
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        if "resident" in data and "new_resident" in data:
+            reason = "Geef óf een bestaande inwoner (resident), óf een nieuwe inwoner (new_resident)."
+            raise serializers.ValidationError({"new_resident": [reason]})
+        return data
 
 
 class AssignSerializer(serializers.Serializer):

@@ -1,15 +1,17 @@
-"""Writes for API applications: create one (with its service user) and issue a new token."""
+"""Writes for API applications: create one (with its service user) and issue a new token; and the
+resident a system gives inline when it registers a case."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.text import slugify
 
-from casus.cases.models import Team, TeamMembership
+from casus.cases.models import Organisation, Resident, Team, TeamMembership
 from casus.cases.services import CaseError
 
 from .models import ApiApplication, ApiRole
@@ -72,3 +74,27 @@ def api_application_sync(*, application: ApiApplication) -> None:
         user.save(update_fields=["is_active"])
     TeamMembership.objects.filter(user=user).exclude(team=application.team, role=application.role).delete()
     TeamMembership.objects.get_or_create(user=user, team=application.team, role=application.role)
+
+
+def _root(resident: Resident) -> Resident:
+    """A merged duplicate stands for the resident it was merged into (as in the import)."""
+    seen = {resident.pk}
+    while resident.merged_into_id and resident.merged_into_id not in seen:
+        resident = Resident.objects.get(pk=resident.merged_into_id)
+        seen.add(resident.pk)
+    return resident
+
+
+@transaction.atomic
+def resident_for_registration(*, organisation: Organisation, data: dict[str, Any]) -> tuple[Resident, bool]:
+    """The resident of a registration given inline (name, address, contact, BSN, source id): the
+    organisation's resident with that source id when there is one (their data is left as it is: a
+    correction goes through the privacy officer's route), otherwise a new resident. Returns
+    (resident, created)."""
+    data = dict(data)
+    source_id = data.pop("source_id", "")
+    if not source_id:
+        return Resident.objects.create(organisation=organisation, **data), True
+    # get_or_create: two requests with the same new source id create one resident, not an error.
+    resident, created = Resident.objects.get_or_create(organisation=organisation, source_id=source_id, defaults=data)
+    return (resident, True) if created else (_root(resident), False)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -31,6 +32,7 @@ from . import reports
 from . import serializers as s
 from .pagination import IdCursorPagination
 from .permissions import CasusRulePermission
+from .services import resident_for_registration
 
 ID = r"\d{1,18}"
 CASE_VIEW = Rule("case.view", subject="cases.case", kwarg="pk", audit_view=True)
@@ -95,7 +97,8 @@ class CaseViewSet(ApiMixin, viewsets.GenericViewSet):
     @extend_schema(request=s.CaseRegisterSerializer, responses={201: s.CaseDetailSerializer}, summary="Registreren")
     def create(self, request: Request) -> Response:
         data = self._parse(s.CaseRegisterSerializer)
-        case = services.case_register(actor=request.user, **_registration(request.user, data))
+        with transaction.atomic():  # a new resident is only kept with the case
+            case = services.case_register(actor=request.user, **_registration(request.user, data))
         return self._detail(case, status.HTTP_201_CREATED)
 
     def _act(self, serializer_class: type[serializers.Serializer], call: Callable[..., Any]) -> Response:
@@ -230,6 +233,9 @@ def _registration(user: Any, data: dict[str, Any]) -> dict[str, Any]:
     if "resident" in data:
         resident = visible_residents(user).filter(pk=data["resident"]).first()
         data["resident"] = resident or _raise("resident", "Deze inwoner bestaat niet of u mag deze niet zien.")
+    if "new_resident" in data:
+        new_resident = data.pop("new_resident")
+        data["resident"], _ = resident_for_registration(organisation=team.organisation, data=new_resident)
     return {"organisation": team.organisation, "team": team, **data}
 
 
