@@ -210,6 +210,13 @@ def test_outcomes_of_complaints_and_the_rest() -> None:
     ]
 
 
+def test_outcomes_without_a_judgement_read_as_a_sentence() -> None:
+    data = report(closed={"total": 10, "by_outcome": {"ongegrond": 6, "geen_oordeel": 3, "niet_ontvankelijk": 1}})
+    assert sentences.outcomes(data, ctx("bezwaar"))[-1] == (
+        "De rest (40%) is zonder oordeel afgesloten (3) of niet-ontvankelijk verklaard (1)."
+    )
+
+
 def test_outcomes_when_nothing_or_one_case_was_closed() -> None:
     assert sentences.outcomes(report(), ctx()) == ["In 2025 zijn geen klachten afgehandeld."]
     one = report(closed={"total": 1, "by_outcome": {"gegrond": 1}})
@@ -276,6 +283,9 @@ def test_lead_time_of_one_day_and_of_questions() -> None:
         ({"2019": 10, "2020": 10}, 0.0, "Over 2019–2020 is het aantal klachten per jaar gelijk gebleven."),
         ({"2019": 10, "2020": 10, "2021": 10, "2022": 11, "2023": 10}, 0.02,
          "Over 2019–2023 is het aantal klachten per jaar nagenoeg gelijk gebleven."),
+        # −0.2 a year on about 165 a year is under 1% of the average: no trend worth a number.
+        ({"2022": 171, "2023": 165, "2024": 151, "2025": 175}, -0.2,
+         "Over 2022–2025 is het aantal klachten per jaar nagenoeg gelijk gebleven."),
         ({"2021": 14}, None, "Er zijn alleen gegevens over 2021; een trend over de jaren is daarom niet te geven."),
         ({}, None, "Er zijn geen klachten in de gegevens; een trend over de jaren is niet te geven."),
     ],
@@ -322,7 +332,7 @@ def test_questions_backlog_singular_and_zero() -> None:
 
 def test_appeals_lag_and_spike_month() -> None:
     by_month = {f"2022-{m:02d}": 3 for m in range(1, 10)} | {"2022-10": 12}
-    by_month["2022-01"] = 1  # the other nine months: 26 / 9 ≈ 2.9
+    by_month["2022-01"] = 1  # the other nine months: (1 + 8 × 3) / 9 ≈ 2.8
     block = {
         "total": sum(by_month.values()),
         "lag": {"median_days": 20.0, "p90_days": 45.0, "unknown": 1, "buckets": [
@@ -335,9 +345,9 @@ def test_appeals_lag_and_spike_month() -> None:
     assert sentences.appeals(report(appeals=block), ctx("beroep")) == [
         "Tussen het indienen bij de rechtbank en de melding bij het team zaten bij de helft van de beroepen 20 dagen "
         "of minder.",
-        "Bij 5 van de 36 beroepen duurde dat meer dan vier weken."  # 37 less the one without a court date,
+        "Bij 5 van de 36 beroepen duurde dat meer dan vier weken.",  # 37 less the one without a court date
         "Bij 1 beroep is niet bekend wanneer het bij de rechtbank is ingediend.",
-        "Opvallend veel beroepen kwamen binnen in oktober: 12, tegen gemiddeld 2,9 in de andere maanden.",
+        "Opvallend veel beroepen kwamen binnen in oktober: 12, tegen gemiddeld 2,8 in de andere maanden.",
     ]
 
 

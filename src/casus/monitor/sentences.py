@@ -56,6 +56,8 @@ CHANNEL_PHRASES = {
     UNKNOWN: "via een onbekend kanaal",
 }
 COUNT_WORDS = {"2": "twee", "3": "drie", "4+": "vier of meer"}
+# A slope under 1% of the yearly average is no trend worth a number ("nagenoeg gelijk").
+FLAT_TREND = 0.01
 
 
 # --- Dutch numbers, percentages and periods -------------------------------------------------------
@@ -147,9 +149,17 @@ def one_year_earlier(day: date) -> date:
         return day.replace(year=day.year - 1, day=28)
 
 
+# Outcomes whose label does not fit "… is {label}" in a sentence.
+OUTCOME_PHRASES = {
+    UNKNOWN: "zonder vastgelegde uitkomst",
+    "geen_oordeel": "zonder oordeel afgesloten",
+    "niet_ontvankelijk": "niet-ontvankelijk verklaard",
+}
+
+
 def outcome_label(code: str) -> str:
-    if code == UNKNOWN:
-        return "zonder vastgelegde uitkomst"
+    if code in OUTCOME_PHRASES:
+        return OUTCOME_PHRASES[code]
     try:
         return str(Outcome(code).label).lower()
     except ValueError:
@@ -487,9 +497,10 @@ def trend(data: dict[str, Any], c: Context) -> list[str]:
     if len(years) < 2 or slope is None:
         return [f"Er zijn alleen gegevens over {years[0]}; een trend over de jaren is daarom niet te geven."]
     span = f"{years[0]}–{years[-1]}"
+    mean = sum(by_year.values()) / len(by_year)
     if slope == 0:
         said = [f"Over {span} is het aantal {c.plural} per jaar gelijk gebleven."]
-    elif round(abs(slope), 1) == 0:
+    elif round(abs(slope), 1) == 0 or abs(slope) < mean * FLAT_TREND:
         said = [f"Over {span} is het aantal {c.plural} per jaar nagenoeg gelijk gebleven."]
     else:
         kind = "stijgt" if slope > 0 else "daalt"

@@ -65,6 +65,8 @@ def _short_month(key: str) -> str:
 
 
 def _grid(grid: Grid) -> dict[str, Any]:
+    if grid.columns[0].kind in (MONTH, YEAR) and 2 <= len(grid.rows) <= 13:
+        return _across(grid)
     numeric = [column.kind not in ("text", MONTH, YEAR) for column in grid.columns]
     return {
         "title": grid.title,
@@ -73,6 +75,24 @@ def _grid(grid: Grid) -> dict[str, Any]:
         "rows": [
             [{"text": cell_text(v, c.kind), "numeric": n} for v, c, n in zip(row, grid.columns, numeric, strict=True)]
             for row in grid.rows
+        ],
+    }
+
+
+def _across(grid: Grid) -> dict[str, Any]:
+    """A table per month or year laid out sideways (the months as columns, as analysts set up their Excel
+    overviews): a year of months fits the page width and takes three lines instead of a page."""
+    key, *measures = grid.columns
+    heads = [_short_month(row[0]) if key.kind == MONTH else str(row[0]) for row in grid.rows]
+    return {
+        "title": grid.title,
+        "wide": True,
+        "across": True,
+        "columns": [{"header": key.header, "numeric": False}] + [{"header": h, "numeric": True} for h in heads],
+        "rows": [
+            [{"text": column.header, "numeric": False}]
+            + [{"text": cell_text(row[index], column.kind), "numeric": True} for row in grid.rows]
+            for index, column in enumerate(measures, start=1)
         ],
     }
 
