@@ -200,7 +200,7 @@ def questions(data: dict[str, Any]) -> Sheet:
     ]
     rows = [[year, n] for year, n in block["by_year"].items()]
     grid = Grid([Column("Jaar", YEAR), Column("Ontvangen", INT)], rows, "Vragen per jaar")
-    return Sheet("Vragen", "Vragen", facts, [grid])
+    return Sheet("Vragen", "Vragen: servicenorm, persoonlijk contact en achterstand", facts, [grid])
 
 
 def appeals(data: dict[str, Any]) -> Sheet:
@@ -225,7 +225,7 @@ def appeals(data: dict[str, Any]) -> Sheet:
         [[month, n, month in spikes] for month, n in block["by_month"].items()],
         "Beroepen per maand (piek: meer dan twee keer het gemiddelde van de andere maanden)",
     )
-    return Sheet("Beroep", "Beroep", facts, [buckets, months])
+    return Sheet("Beroep", "Beroep: meldingsduur en pieken", facts, [buckets, months])
 
 
 def sheets(data: dict[str, Any]) -> list[Sheet]:
