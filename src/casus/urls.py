@@ -16,6 +16,7 @@ urlpatterns = [
     path("werk/", include("casus.workspace.urls")),
     path("beheer/import/", include("casus.imports.urls")),
     path("monitor/", include("casus.monitor.urls")),
+    path("brieven/", include("casus.letters.urls")),
     path("leren/", include("casus.learning.urls")),
     path("api/v1/", include("casus.api.urls")),
     path("admin/", admin.site.urls),
