@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "casus.monitor",
     "casus.letters",
     "casus.learning",  # signals, themes, improvement actions, case discussions, follow-ups (issue 9)
+    "casus.answers",  # standard answers and the plain-language check (issue 8)
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("monitor/", include("casus.monitor.urls")),
     path("brieven/", include("casus.letters.urls")),
     path("leren/", include("casus.learning.urls")),
+    path("antwoorden/", include("casus.answers.urls")),
     path("api/v1/", include("casus.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -142,9 +142,16 @@ class CloseForm(forms.Form):
         label="Met financiële gevolgen (bewaren 7 jaar in plaats van 5)", required=False
     )
     ombudsman = forms.BooleanField(label="De klacht is voorgelegd aan de ombudsman (bewaren 10 jaar)", required=False)
+    # The standard answer the picker filled in (casus.answers); its use is recorded on closing.
+    standard_answer = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        from casus.answers.widgets import readability_attrs
+
         super().__init__(*args, **kwargs)
+        # The live plain-language check on the text the resident reads (issue 8, item 6).
+        closing_text = self.fields["closing_text"].widget
+        closing_text.attrs.update(readability_attrs("id_close_closing_text", field="closing_text"))
         outcomes = OUTCOMES_BY_TYPE[CaseType(case.case_type)]
         self.fields["outcome"].choices = [("", "Kies een uitkomst"), *((o.value, o.label) for o in outcomes)]
         if case.case_type not in RETENTION_DISPUTES:

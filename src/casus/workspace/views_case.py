@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 from casus import deadlines
 from casus.access.permissions import access_for, can, visible_cases
 from casus.access.rules import rule
+from casus.answers.services import answer_use_record
 from casus.cases import selectors, services
 from casus.cases.domain import CaseType, EventKind, Outcome, Status, TeamRole
 from casus.cases.models import Case, CaseReview
@@ -338,7 +339,10 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
     def run(data: dict[str, Any]) -> str:
         label = Outcome(data["outcome"]).label.lower()
         facts = {key: data.pop(key) for key in ("financial_consequences", "ombudsman") if key in data}
-        with transaction.atomic():  # the retention facts stand or fall with the closing
+        answer_id = data.pop("standard_answer", None)
+        with transaction.atomic():  # the retention facts and the standard answer's use stand or fall with it
+            if answer_id and data["closing_text"].strip():  # the picked standard answer was used
+                answer_use_record(answer_id=answer_id, case=case, actor=request.user)
             if facts:  # a dispute: record its retention facts (a timeline line when they change)
                 retention_mark_set(
                     case=case, actor=request.user, ombudsman=facts.get("ombudsman", False),
