@@ -369,3 +369,23 @@ def test_sentences_of_a_real_empty_database_report_are_clean() -> None:
     assert written[0] == "In 2025 zijn geen zaken ontvangen."
     assert "Zowel in 2024 als in 2025 zijn geen zaken ontvangen." in written
     assert not [s for s in written if "None" in s or "nan" in s.split()]
+
+
+def test_a_single_day_takes_op_and_a_range_of_days_in_de_periode() -> None:
+    one_day = Filters(date(2025, 3, 3), date(2025, 3, 3), case_type="vraag")
+    assert said(report(), one_day)[0] == "Op 3 mrt 2025 zijn geen vragen ontvangen."
+    days = Filters(date(2025, 1, 3), date(2025, 5, 15), case_type="vraag")
+    assert said(report(), days)[0] == "In de periode 3 jan–15 mei 2025 zijn geen vragen ontvangen."
+
+
+def test_none_within_the_term_says_geen_instead_of_zero_percent() -> None:
+    data = report(
+        closed={"total": 1, "by_outcome": {"beantwoord": 1}},
+        lead_time=_lead(within_6_weeks=0.0, **{"6_to_10_weeks": 1.0, "over_10_weeks": 0.0}, median_days=44,
+                        within_term=0.0),
+    )  # fmt: skip
+    assert sentences.lead_time(data, ctx("vraag")) == [
+        "Geen van de afgehandelde vragen is binnen zes weken afgehandeld; de mediaan is 44 dagen.",
+        "100% duurde zes tot tien weken; geen enkele langer dan tien weken.",
+        "Geen van de afgehandelde vragen is afgehandeld binnen de servicenorm.",
+    ]

@@ -136,6 +136,14 @@ def period_label(start: date, end: date, *, with_year: bool = True) -> str:
     return f"{first}{year}" if start == end else f"{first}–{last}{year}"
 
 
+def period_phrase(label: str) -> str:
+    """A period label after its preposition: a day takes "op", a range of days "in de periode", the rest
+    (years, months) "in"."""
+    if label[:1].isdigit() and not label[:4].isdigit():
+        return f"in de periode {label}" if "–" in label else f"op {label}"
+    return f"in {label}"
+
+
 def month_label(key: str, *, with_year: bool = True) -> str:
     """ "2025-10" → "oktober 2025" (or "oktober")."""
     year, month = (int(part) for part in key.split("-"))
@@ -194,6 +202,11 @@ class Context:
     def count(self, n: int) -> str:
         return count(n, self.case_type)
 
+    @property
+    def in_period(self) -> str:
+        """The period after a preposition: "in 2025", "op 3 mrt 2025", "in de periode 3 jan–15 mei 2025"."""
+        return period_phrase(self.period)
+
 
 def context(data: dict[str, Any], f: figures.Filters, **extra: Any) -> Context:
     start, end = f.date_from, f.date_to
@@ -216,7 +229,7 @@ def context(data: dict[str, Any], f: figures.Filters, **extra: Any) -> Context:
 def intake(data: dict[str, Any], c: Context) -> list[str]:
     total = data["received"]["total"]
     verb = "is" if total == 1 else "zijn"
-    said = [f"In {c.period} {verb} {c.count(total)} ontvangen."]
+    said = [f"{first_upper(c.in_period)} {verb} {c.count(total)} ontvangen."]
     by_month = data["received"]["by_month"]
     if total and len(by_month) >= 3:
         most = max(by_month.values())
@@ -241,18 +254,21 @@ def compare(data: dict[str, Any], c: Context) -> list[str]:
     before, now = block["total"], data["received"]["total"]
     then, current = c.compare_period, c.short_period
     if before == 0 and now == 0:
-        return [f"Zowel in {then} als in {current} zijn geen {c.plural} ontvangen."]
+        return [f"Zowel {period_phrase(then)} als {period_phrase(current)} zijn geen {c.plural} ontvangen."]
     if before == 0:
         return [
-            f"In {then} zijn geen {c.plural} ontvangen en in {current} {number(now)}. "
+            f"{first_upper(period_phrase(then))} zijn geen {c.plural} ontvangen en "
+            f"{period_phrase(current)} {number(now)}. "
             "Een percentage stijging is daarom niet te geven."
         ]
     if now == before:
-        return [f"Het aantal {c.plural} in {current} is gelijk aan dat in {then}: {number(now)}."]
+        return [
+            f"Het aantal {c.plural} {period_phrase(current)} is gelijk aan dat {period_phrase(then)}: {number(now)}."
+        ]
     change = data["received"]["change_vs_compare"]
     change = (now - before) / before if change is None else change
     return [
-        f"Ten opzichte van {then} {_change(before, now)} het aantal {c.plural} in {current} met "
+        f"Ten opzichte van {then} {_change(before, now)} het aantal {c.plural} {period_phrase(current)} met "
         f"{percent(change)} (van {number(before)} naar {number(now)})."
     ]
 
@@ -265,18 +281,18 @@ def without_subject(data: dict[str, Any], c: Context) -> list[str]:
     about = total - block["total"]
     said = []
     if total and about == 0:
-        said.append(f"Geen van de {c.plural} in {c.short_period} gaat over {name}.")
+        said.append(f"Geen van de {c.plural} {period_phrase(c.short_period)} gaat over {name}.")
     elif total:
         verb = "gaat" if about == 1 else "gaan"
         whole = f"Alle {number(total)}" if about == total else f"{number(about)} van de {number(total)}"
-        said.append(f"{whole} {c.plural} in {c.short_period} {verb} over {name}.")
+        said.append(f"{whole} {c.plural} {period_phrase(c.short_period)} {verb} over {name}.")
     before = block["compare_total"]
     if before is None or c.compare_period is None:
         return said
     now = block["total"]
     if before == 0:
         said.append(
-            f"Zonder {name} zijn in {c.compare_period} geen {c.plural} ontvangen; een percentage is daarom "
+            f"Zonder {name} zijn {period_phrase(c.compare_period)} geen {c.plural} ontvangen; een percentage is daarom "
             "niet te geven."
         )
     elif now == before:
@@ -386,18 +402,18 @@ def repeat_filers(data: dict[str, Any], c: Context) -> list[str]:
         return []
     rows = [(n, COUNT_WORDS[key]) for key, n in data["repeat_filers"].items() if n]
     if not rows:
-        return [f"Geen inwoner diende in {c.period} meer dan één {c.singular} in."]
+        return [f"Geen inwoner diende {c.in_period} meer dan één {c.singular} in."]
     listed = join(f"{number(n)} {'inwoner' if n == 1 else 'inwoners'} met {word} {c.plural}" for n, word in rows)
-    return [f"In {c.period} {'is' if rows[0][0] == 1 else 'zijn'} er {listed}."]
+    return [f"{first_upper(c.in_period)} {'is' if rows[0][0] == 1 else 'zijn'} er {listed}."]
 
 
 def outcomes(data: dict[str, Any], c: Context) -> list[str]:
     closed = data["closed"]["total"]
     by = data["closed"]["by_outcome"]
     if closed == 0:
-        return [f"In {c.period} zijn geen {c.plural} afgehandeld."]
+        return [f"{first_upper(c.in_period)} zijn geen {c.plural} afgehandeld."]
     if closed == 1:
-        return [f"In {c.period} is 1 {c.singular} afgehandeld: {outcome_label(next(iter(by)))}."]
+        return [f"{first_upper(c.in_period)} is 1 {c.singular} afgehandeld: {outcome_label(next(iter(by)))}."]
     judged = ("gegrond", "deels_gegrond", "ongegrond")
     if _disputed(c):
         g, d, o = (by.get(code, 0) for code in judged)
@@ -437,7 +453,7 @@ def founded_by_subject(data: dict[str, Any], c: Context) -> list[str]:
         named = [f"{about(r['subject'])} (N={number(r['closed'])})" for r in never[:3]]
         if len(never) > 3:
             named.append(f"{len(never) - 3} andere onderwerpen")
-        said.append(f"{first_upper(c.plural)} over {join(named)} waren in {c.period} nooit gegrond.")
+        said.append(f"{first_upper(c.plural)} over {join(named)} waren {c.in_period} nooit gegrond.")
     return said
 
 
@@ -448,10 +464,17 @@ def informal(data: dict[str, Any], c: Context) -> list[str]:
     said = f"Van de afgehandelde {c.plural} is {percent(rate)} informeel afgehandeld"
     if c.previous_informal is not None and c.previous_period:
         if round(c.previous_informal * 100) == round(rate * 100):
-            return [f"{said}, net als in {c.previous_period}."]
+            return [f"{said}, net als {period_phrase(c.previous_period)}."]
         kind = "meer" if rate > c.previous_informal else "minder"
-        return [f"{said}; dat is {kind} dan in {c.previous_period} ({percent(c.previous_informal)})."]
+        return [f"{said}; dat is {kind} dan {period_phrase(c.previous_period)} ({percent(c.previous_informal)})."]
     return [f"{said}."]
+
+
+def _share_of_closed(value: float, c: Context) -> str:
+    """The subject of "… is … afgehandeld": "74% is", and for none "Geen van de afgehandelde klachten is"."""
+    if value == 0:
+        return f"Geen van de afgehandelde {c.plural} is"
+    return f"{first_upper(percent(value))} is"
 
 
 def lead_time(data: dict[str, Any], c: Context) -> list[str]:
@@ -461,8 +484,8 @@ def lead_time(data: dict[str, Any], c: Context) -> list[str]:
     median = lead["median_days"]
     days = "dag" if median == 1 else "dagen"
     said = [
-        f"{first_upper(percent(lead['within_6_weeks']))} is binnen zes weken afgehandeld; de mediaan is "
-        f"{number(median)} {days}."
+        f"{_share_of_closed(lead['within_6_weeks'], c)} binnen zes weken afgehandeld; "
+        f"de mediaan is {number(median)} {days}."
     ]
     middle, long = lead["6_to_10_weeks"], lead["over_10_weeks"]
     if middle and long:
@@ -482,7 +505,7 @@ def lead_time(data: dict[str, Any], c: Context) -> list[str]:
             "de servicenorm" if c.case_type in SERVICE_NORM else
             "de termijn" if c.case_type is None else "de wettelijke termijn"
         )  # fmt: skip
-        said.append(f"{first_upper(percent(lead['within_term']))} is afgehandeld binnen {norm}.")
+        said.append(f"{_share_of_closed(lead['within_term'], c)} afgehandeld binnen {norm}.")
     months = [row["within_6_weeks"] for row in lead["by_close_month"].values() if row["within_6_weeks"] is not None]
     if len(months) >= 2 and min(months) != max(months):
         said.append(f"Per maand is {percent(min(months))} tot {percent(max(months))} binnen zes weken afgehandeld.")
@@ -518,7 +541,7 @@ def questions(data: dict[str, Any], c: Context) -> list[str]:
     if c.case_type != "vraag":
         verb = "is" if block["received"] == 1 else "zijn"
         said.append(
-            f"In {c.period} {verb} {count(block['received'], 'vraag')} ontvangen en "
+            f"{first_upper(c.in_period)} {verb} {count(block['received'], 'vraag')} ontvangen en "
             f"{number(block['closed']) if block['closed'] else 'geen'} afgehandeld."
         )
     if block["within_norm"] is not None and c.case_type != "vraag":  # with type vraag lead_time() says it
