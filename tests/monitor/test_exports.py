@@ -248,3 +248,18 @@ def test_no_resident_data_in_any_export(cases: dict[str, Any]) -> None:
         assert secret not in cells, secret
         assert secret not in csv_text, secret
         assert secret not in pdf, secret
+
+
+def test_the_workbook_costs_the_same_queries_for_more_cases(
+    cases: dict[str, Any], django_assert_max_num_queries: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        exports.xlsx_bytes(KLACHT_2025)
+    for day in range(1, 21):
+        _case("klacht", date(2025, 6, day), "boete", "Werk")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        content = exports.xlsx_bytes(KLACHT_2025)  # the case list is one streamed query, not one per case
+    assert len(rows(openpyxl.load_workbook(io.BytesIO(content))["Zaken"])) == 1 + 4 + 20
