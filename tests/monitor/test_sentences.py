@@ -389,3 +389,11 @@ def test_none_within_the_term_says_geen_instead_of_zero_percent() -> None:
         "100% duurde zes tot tien weken; geen enkele langer dan tien weken.",
         "Geen van de afgehandelde vragen is afgehandeld binnen de servicenorm.",
     ]
+
+
+def test_key_points_are_grouped_like_the_bijlage() -> None:
+    said = {"lead_time": ["b."], "received": ["a."], "by_channel": ["c."], "trend": []}
+    assert sentences.key_points(said) == [
+        {"title": "Instroom", "sentences": ["a.", "c."]},
+        {"title": "Doorlooptijd", "sentences": ["b."]},
+    ]

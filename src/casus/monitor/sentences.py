@@ -626,6 +626,28 @@ def by_figure(data: dict[str, Any], f: figures.Filters) -> dict[str, list[str]]:
     return {key: said for key, write in FIGURES if (said := write(data, c))}
 
 
+# The key points grouped as the Bijlage reads: (heading, figure keys of by_figure).
+KEY_POINT_GROUPS = [
+    ("Instroom", ("received", "compare", "without_subject", "by_channel")),
+    ("Onderwerpen en aard", ("by_subject", "by_nature")),
+    ("Teams en inwoners", ("by_team", "repeat_filers")),
+    ("Afhandeling", ("closed", "founded_by_subject", "informal_rate")),
+    ("Doorlooptijd", ("lead_time",)),
+    ("Over de jaren", ("trend",)),
+    ("Vragen", ("questions",)),
+    ("Beroep", ("appeals",)),
+]
+
+
+def key_points(said: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """by_figure's sentences under the headings of KEY_POINT_GROUPS (empty groups left out)."""
+    groups = []
+    for title, keys in KEY_POINT_GROUPS:
+        if found := [sentence for key in keys for sentence in said.get(key, [])]:
+            groups.append({"title": title, "sentences": found})
+    return groups
+
+
 def sentences(data: dict[str, Any], f: figures.Filters) -> list[str]:
     """All generated sentences for one report (data = figures.full_report(f)), in reading order."""
     return [sentence for said in by_figure(data, f).values() for sentence in said]

@@ -6,7 +6,7 @@ Definitions: docs/monitor.md ("Exports")."""
 from __future__ import annotations
 
 from casus.monitor import figures
-from casus.monitor.sentences import sentences
+from casus.monitor.sentences import by_figure, sentences
 
 __all__ = ["csv_bytes", "pdf_bytes", "sentences", "xlsx_bytes"]
 
@@ -16,7 +16,7 @@ def xlsx_bytes(f: figures.Filters) -> bytes:
     from casus.monitor.exports import xlsx
 
     data = figures.full_report(f)
-    return xlsx.workbook(data, f, sentences(data, f))
+    return xlsx.workbook(data, f, by_figure(data, f))
 
 
 def csv_bytes(f: figures.Filters) -> bytes:

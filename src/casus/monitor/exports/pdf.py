@@ -140,27 +140,6 @@ def _blocks(data: dict[str, Any], case_type: str | None) -> list[dict[str, Any]]
     return blocks
 
 
-# The key points grouped as the Bijlage reads: (heading, figure keys of sentences.by_figure).
-KEY_POINT_GROUPS = [
-    ("Instroom", ("received", "compare", "without_subject", "by_channel")),
-    ("Onderwerpen en aard", ("by_subject", "by_nature")),
-    ("Teams en inwoners", ("by_team", "repeat_filers")),
-    ("Afhandeling", ("closed", "founded_by_subject", "informal_rate")),
-    ("Doorlooptijd", ("lead_time",)),
-    ("Over de jaren", ("trend",)),
-    ("Vragen", ("questions",)),
-    ("Beroep", ("appeals",)),
-]
-
-
-def key_points(said: dict[str, list[str]]) -> list[dict[str, Any]]:
-    groups = []
-    for title, keys in KEY_POINT_GROUPS:
-        if found := [sentence for key in keys for sentence in said.get(key, [])]:
-            groups.append({"title": title, "sentences": found})
-    return groups
-
-
 def case_types(f: figures.Filters) -> list[str]:
     """The case types with a case in the received or the closed cohort, in the usual order; with a type
     filter just that type (also when it has no cases: the report then says so)."""
@@ -181,7 +160,7 @@ def section(f: figures.Filters, case_type: str) -> dict[str, Any]:
         "title": sentences.first_upper(sentences.NOUNS[case_type][1]),
         "introduction": INTRODUCTIONS.get(case_type, ""),
         "sentences": [sentence for group in said.values() for sentence in group],
-        "key_points": key_points(said),
+        "key_points": sentences.key_points(said),
         "blocks": _blocks(data, case_type),
         "received": data["received"]["total"],
         "closed": data["closed"]["total"],

@@ -89,7 +89,7 @@ def _write_sheet(wb: Workbook, sheet: Sheet) -> None:
             ws.append([_cell(ws, value, column.kind) for value, column in zip(row, grid.columns, strict=True)])
 
 
-def _summary(wb: Workbook, data: dict[str, Any], f: figures.Filters, said: list[str]) -> None:
+def _summary(wb: Workbook, data: dict[str, Any], f: figures.Filters, said: dict[str, list[str]]) -> None:
     ws = wb.create_sheet("Samenvatting")
     _widths(ws, [24, 110])
     plural = sentences.NOUNS.get(f.case_type, sentences.NOUNS[None])[1]
@@ -100,11 +100,13 @@ def _summary(wb: Workbook, data: dict[str, Any], f: figures.Filters, said: list[
         ws.append([_cell(ws, label), _cell(ws, value)])
     ws.append([_cell(ws, "Gemaakt op"), _cell(ws, timezone.localdate(), DATE)])
     ws.append([])
-    ws.append([_cell(ws, "Kernpunten", font=BOLD)])
-    for number, sentence in enumerate(said, start=1):
-        text = WriteOnlyCell(ws, value=sentence)
-        text.alignment = WRAP
-        ws.append([_cell(ws, number, INT), text])
+    ws.append([_cell(ws, "Kernpunten", font=TITLE)])
+    for group in sentences.key_points(said):
+        ws.append([_cell(ws, group["title"], font=BOLD)])
+        for sentence in group["sentences"]:
+            text = WriteOnlyCell(ws, value=sentence)
+            text.alignment = WRAP
+            ws.append(["", text])
     ws.append([])
     ws.append([_cell(ws, "Toelichting", font=BOLD)])
     for line in NOTES:
@@ -174,7 +176,8 @@ def _cases(wb: Workbook, f: figures.Filters) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(CASE_COLUMNS))}{rows}"
 
 
-def workbook(data: dict[str, Any], f: figures.Filters, said: list[str]) -> bytes:
+def workbook(data: dict[str, Any], f: figures.Filters, said: dict[str, list[str]]) -> bytes:
+    """The whole workbook; `said` is sentences.by_figure(data, f)."""
     wb = Workbook(write_only=True)
     _summary(wb, data, f, said)
     for sheet in tables.sheets(data):
