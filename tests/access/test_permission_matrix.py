@@ -75,6 +75,12 @@ EXPECTED: dict[str, dict[str, set[str] | frozenset[str]]] = {
     "reports.view": {r: ALL for r in ("coordinator", "kwaliteit", "mt", "fb", "beheerder_werk", "elders")},
     "learning.view": {"coordinator": OWN_ORG, "kwaliteit": OWN_ORG, "mt": OWN_ORG, "elders": {"other_org"}},
     "learning.manage": {"coordinator": OWN_ORG, "kwaliteit": OWN_ORG, "elders": {"other_org"}},
+    "answers.manage": {
+        "coordinator": OWN_ORG, "kwaliteit": OWN_ORG, "fb": OWN_ORG, "beheerder_werk": OWN_ORG, "elders": {"other_org"},
+    },  # fmt: skip
+    "answers.check": {
+        r: {"own"} for r in ("behandelaar", "coordinator", "kwaliteit", "fb", "beheerder_werk", "elders")
+    },
     "admin.access": {r: ALL for r in ("fb", "sb", "beheerder_werk", "elders")},
     "admin.config": {"fb": OWN_ORG, "beheerder_werk": OWN_ORG, "elders": {"other_org"}},
     "admin.users": {"sb": OWN_ORG},

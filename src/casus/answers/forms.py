@@ -47,7 +47,9 @@ class StandardAnswerForm(forms.Form):
         if len(organisations) == 1:
             self.fields["organisation"].initial = organisations[0]
             self.fields["organisation"].widget = forms.HiddenInput()
-        self.fields["text"].widget.attrs.update(readability_attrs("id_text", field="text"))
+        text = self.fields["text"].widget
+        text.attrs.update(readability_attrs("id_text", field="text"))
+        text.attrs["aria-describedby"] = f"id_text_helptext {text.attrs['aria-describedby']}"
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]

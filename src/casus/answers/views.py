@@ -116,7 +116,9 @@ def pick(request: HttpRequest, pk: int) -> HttpResponse:
     from casus.workspace.forms_case import CloseForm
 
     case: Case = request.casus_object
-    answer = selectors.answer_for_case(case=case, answer_id=request.GET.get("antwoord"))
+    if not request.GET.get("antwoord"):
+        return HttpResponse("Kies een standaardantwoord uit de lijst.", status=400)
+    answer = selectors.answer_for_case(case=case, answer_id=request.GET["antwoord"])
     if answer is None:
         return HttpResponse("Dit standaardantwoord bestaat niet (meer).", status=404)
     form = CloseForm(case=case, auto_id="id_close_%s", initial={"closing_text": placeholders.fill(answer.text, case)})
