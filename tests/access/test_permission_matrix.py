@@ -76,8 +76,12 @@ EXPECTED: dict[str, dict[str, set[str] | frozenset[str]]] = {
     "learning.view": {"coordinator": OWN_ORG, "kwaliteit": OWN_ORG, "mt": OWN_ORG, "elders": {"other_org"}},
     "learning.manage": {"coordinator": OWN_ORG, "kwaliteit": OWN_ORG, "elders": {"other_org"}},
     "answers.manage": {
-        "coordinator": OWN_ORG, "kwaliteit": OWN_ORG, "fb": OWN_ORG, "beheerder_werk": OWN_ORG, "elders": {"other_org"},
-    },  # fmt: skip
+        "coordinator": OWN_ORG,
+        "kwaliteit": OWN_ORG,
+        "fb": OWN_ORG,
+        "beheerder_werk": OWN_ORG,
+        "elders": {"other_org"},
+    },
     "answers.check": {
         r: {"own"} for r in ("behandelaar", "coordinator", "kwaliteit", "fb", "beheerder_werk", "elders")
     },
