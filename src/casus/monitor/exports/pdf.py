@@ -49,7 +49,7 @@ def cell_text(value: Any, kind: str) -> str:
     if kind == CHANGE:
         return sentences.signed_percent(value)
     if kind in (INT, DAYS):
-        return sentences.number(value)
+        return f"−{sentences.number(-value)}" if value < 0 else sentences.number(value)  # a real minus sign
     if kind == MONTH:
         year, month = value.split("-")
         return f"{sentences.MONTHS_SHORT[int(month) - 1]} {year}"
