@@ -26,18 +26,28 @@ def werk(db: None) -> Team:
     org.save(update_fields=["phone"])
     Letterhead.objects.update_or_create(
         organisation=org,
-        defaults={"sender_line": "Werk en Inkomen", "postal_address": "Postbus 200", "postal_city": "1300 AE Almere",
-                  "visiting_address": "Stadhuisplein 1, Almere", "website": "www.almere.nl"},
-    )  # fmt: skip
+        defaults={
+            "sender_line": "Werk en Inkomen",
+            "postal_address": "Postbus 200",
+            "postal_city": "1300 AE Almere",
+            "visiting_address": "Stadhuisplein 1, Almere",
+            "website": "www.almere.nl",
+        },
+    )
     return team
 
 
 @pytest.fixture
 def inwoner_met_mail(db: None) -> Resident:
     return factories.resident(
-        given_name="Fatima", surname="Yilmaz", email="f.yilmaz@voorbeeld.invalid", street="Kathmandustraat",
-        house_number="7", postcode="1336KJ", city="Almere",
-    )  # fmt: skip
+        given_name="Fatima",
+        surname="Yilmaz",
+        email="f.yilmaz@voorbeeld.invalid",
+        street="Kathmandustraat",
+        house_number="7",
+        postcode="1336KJ",
+        city="Almere",
+    )
 
 
 def register(case_type: str, received_on: date, **fields: Any) -> Case:

@@ -56,9 +56,15 @@ def test_the_database_refuses_a_second_acknowledgement(werk, inwoner_met_mail, b
     letter = send_acknowledgement(case)
     with pytest.raises(IntegrityError), transaction.atomic():
         Letter.objects.create(
-            case=case, template_version=letter.template_version, kind=LetterKind.ONTVANGSTBEVESTIGING,
-            subject="x", body="x", html="x", pdf=b"x", channel=LetterChannel.POST,
-        )  # fmt: skip
+            case=case,
+            template_version=letter.template_version,
+            kind=LetterKind.ONTVANGSTBEVESTIGING,
+            subject="x",
+            body="x",
+            html="x",
+            pdf=b"x",
+            channel=LetterChannel.POST,
+        )
 
 
 def test_without_e_mail_it_is_ready_for_the_post_with_the_reference_and_due_date(werk, behandelaar) -> None:

@@ -20,8 +20,11 @@ from .conftest import register
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-HEARING = {"hoorzitting.datum": "dinsdag 2 juni 2026", "hoorzitting.tijd": "10.00 uur",
-           "hoorzitting.plaats": "het stadhuis, Stadhuisplein 1"}  # fmt: skip
+HEARING = {
+    "hoorzitting.datum": "dinsdag 2 juni 2026",
+    "hoorzitting.tijd": "10.00 uur",
+    "hoorzitting.plaats": "het stadhuis, Stadhuisplein 1",
+}
 
 
 def realistic_case(template: LetterTemplate, handler: Any, resident: Any) -> Case:
@@ -30,13 +33,17 @@ def realistic_case(template: LetterTemplate, handler: Any, resident: Any) -> Cas
     extra: dict[str, Any] = {}
     if template.case_type == "bezwaar":
         extra["decision_sent_on"] = received - timedelta(days=20)
-    case = register(template.case_type, received, resident=resident, handler=handler,
-                    subject=factories.subject(), **extra)  # fmt: skip
+    case = register(
+        template.case_type, received, resident=resident, handler=handler, subject=factories.subject(), **extra
+    )
     if template.kind == LetterKind.AANVULLING:
         services.case_request_information(
-            case=case, actor=handler, requested_on=TODAY - timedelta(days=1), repair_until=TODAY + timedelta(days=13),
+            case=case,
+            actor=handler,
+            requested_on=TODAY - timedelta(days=1),
+            repair_until=TODAY + timedelta(days=13),
             what="Een kopie van uw huurcontract.",
-        )  # fmt: skip
+        )
     if template.kind == LetterKind.VERDAGING:
         services.case_postpone(case=case, actor=handler, notice_sent_on=TODAY, reason="wij wachten op een advies")
     if template.kind in (LetterKind.BESLISSING_KLACHT, LetterKind.BESLISSING_BEZWAAR, LetterKind.ANTWOORD_VRAAG):
@@ -48,10 +55,17 @@ def realistic_case(template: LetterTemplate, handler: Any, resident: Any) -> Cas
 
 def test_the_library_has_every_step_the_issue_names() -> None:
     standard = {(t.case_type, t.kind) for t in LetterTemplate.objects.filter(organisation__isnull=True)}
-    for needed in [("klacht", "ontvangstbevestiging"), ("bezwaar", "verzoek_aanvulling"), ("aanvraag",
-                   "verzoek_aanvulling"), ("klacht", "verdagingsbericht"), ("bezwaar", "uitnodiging_hoorzitting"),
-                   ("klacht", "beslissing_klacht"), ("bezwaar", "beslissing_bezwaar"), ("vraag", "antwoord_vraag"),
-                   ("terugbelverzoek", "niet_bereikt")]:  # fmt: skip
+    for needed in [
+        ("klacht", "ontvangstbevestiging"),
+        ("bezwaar", "verzoek_aanvulling"),
+        ("aanvraag", "verzoek_aanvulling"),
+        ("klacht", "verdagingsbericht"),
+        ("bezwaar", "uitnodiging_hoorzitting"),
+        ("klacht", "beslissing_klacht"),
+        ("bezwaar", "beslissing_bezwaar"),
+        ("vraag", "antwoord_vraag"),
+        ("terugbelverzoek", "niet_bereikt"),
+    ]:
         assert needed in standard
     assert all(t.versions.count() == 1 for t in LetterTemplate.objects.all())
 
@@ -72,8 +86,9 @@ def test_every_standard_letter_renders_for_a_realistic_case(werk: Any, behandela
     assert checked == LetterTemplate.objects.filter(organisation__isnull=True).count() >= 20
 
 
-def test_the_hearing_letter_says_call_us_when_the_time_does_not_suit(werk: Any, behandelaar: Any,
-                                                                      inwoner_met_mail: Any) -> None:  # fmt: skip
+def test_the_hearing_letter_says_call_us_when_the_time_does_not_suit(
+    werk: Any, behandelaar: Any, inwoner_met_mail: Any
+) -> None:
     template = LetterTemplate.objects.get(organisation=None, case_type="bezwaar", kind=LetterKind.HOORZITTING)
     case = realistic_case(template, behandelaar, inwoner_met_mail)
     body = compose(case, template.current, extra=HEARING).body
@@ -81,8 +96,9 @@ def test_the_hearing_letter_says_call_us_when_the_time_does_not_suit(werk: Any, 
     assert "dinsdag 2 juni 2026" in body and "10.00 uur" in body
 
 
-def test_the_complaint_decision_names_the_ombudsman_and_the_one_year_term(werk: Any, behandelaar: Any,
-                                                                           inwoner_met_mail: Any) -> None:  # fmt: skip
+def test_the_complaint_decision_names_the_ombudsman_and_the_one_year_term(
+    werk: Any, behandelaar: Any, inwoner_met_mail: Any
+) -> None:
     template = LetterTemplate.objects.get(organisation=None, kind=LetterKind.BESLISSING_KLACHT)
     case = realistic_case(template, behandelaar, inwoner_met_mail)
     draft = compose(case, template.current, on=timezone.datetime(2026, 5, 12).date())

@@ -60,9 +60,8 @@ def template_validate(*, subject: str, body: str) -> None:
         fill(probe, merge.example_fields(None, on=timezone.localdate()))
     except MissingFields as error:
         names = ", ".join("{{ " + name + " }}" for name in error.missing)
-        raise LetterTemplateError(
-            f"Deze velden bestaan niet: {names}. Kies een veld uit de lijst naast de tekst."
-        ) from None
+        which = "Dit veld bestaat niet" if len(error.missing) == 1 else "Deze velden bestaan niet"
+        raise LetterTemplateError(f"{which}: {names}. Kies een veld uit de lijst bij de tekst.") from None
 
 
 def describe_changes(previous: LetterTemplateVersion | None, subject: str, body: str) -> str:
