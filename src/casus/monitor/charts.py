@@ -189,7 +189,7 @@ def hbar_chart(
     items: Sequence[tuple[str, float | None, str]], *, title: str, links: Sequence[str | None] | None = None
 ) -> SafeString:
     """Horizontal bars for shares (label, share 0–1, annotation such as 'N=7'), one row per item."""
-    row_h, label_w, right = 24, 170, 90
+    row_h, label_w, right = 24, 210, 90
     height = max(row_h * len(items), row_h) + 16
     plot_w = WIDTH - label_w - right
     parts = [f'<line x1="{label_w}" y1="4" x2="{label_w}" y2="{height - 8}" stroke="{GRID}"/>']
@@ -197,7 +197,7 @@ def hbar_chart(
         y = 8 + row_h * i
         w = plot_w * (value or 0)
         text = f"{label}: {percent(value)} ({note})" if note else f"{label}: {percent(value)}"
-        short = label if len(label) <= 26 else label[:25] + "…"
+        short = label if len(label) <= 34 else label[:33] + "…"
         parts.append(f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end">{escape(short)}</text>')
         parts.append(_link(_rect(label_w, y + 2, w, row_h - 8, BAR, text), links[i] if links else None, text))
         parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 13}">{escape(percent(value))} {escape(note)}</text>')
@@ -225,7 +225,14 @@ def trend_chart(by_year: dict[str, int], slope: float | None, *, title: str) -> 
         x = MARGIN_LEFT + slot * (year - first) + (slot - bar_w) / 2
         y = MARGIN_TOP + plot_h - h
         parts.append(_rect(x, y, bar_w, h, BAR, f"{year}: {number(n)}"))
-        labels += [_text(x + bar_w / 2, y - 4, number(n), "middle"), _label(x + bar_w / 2, str(year))]
+        # The count sits inside the foot of its bar (white on blue), away from the trend line that runs
+        # near the bar tops; above the bar only when the bar is too short to hold it.
+        inside = h >= 20
+        value = _text(x + bar_w / 2, MARGIN_TOP + plot_h - 7 if inside else y - 4, number(n), "middle")
+        labels += [
+            value.replace("<text ", '<text fill="#ffffff" ', 1) if inside else value,
+            _label(x + bar_w / 2, str(year)),
+        ]
     if line:
         x1 = MARGIN_LEFT + slot * (points[0][0] - first + 0.5)
         x2 = MARGIN_LEFT + slot * (points[-1][0] - first + 0.5)
