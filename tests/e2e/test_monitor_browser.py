@@ -22,10 +22,11 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def _demo() -> dict[str, Any]:
-    """Four years of invented cases of Gemeente Almere, with the demo's coördinator and MT member."""
+    """Four years of invented cases of Gemeente Almere, with the demo's coördinator, kwaliteitsmedewerker
+    and MT member."""
     generate(organisation=factories.organisation(), cases=900, seed=7)
     users = get_user_model().objects
-    return {"coordinator": users.get(username="coordinator"), "mt": users.get(username="mt")}
+    return {name: users.get(username=name) for name in ("coordinator", "kwaliteit", "mt")}
 
 
 def _drill_count(page: Any) -> int:
@@ -54,6 +55,7 @@ def test_a_coordinator_drills_from_a_number_to_its_cases(live_server: Any, page:
     page.get_by_role("button", name="Cijfers tonen").click()
     page.wait_for_url(re.compile(r"team=BBK"))  # htmx swapped the figures and pushed the address
     expect(page.locator(".monitor-period")).to_contain_text("1 januari 2025 tot en met 31 december 2025")
+    expect(page.get_by_role("button", name="Cijfers tonen")).to_be_focused()  # htmx kept the keyboard's place
     screenshot(page, "monitor")
     page.locator("#doorlooptijd").scroll_into_view_if_needed()
     page.evaluate("document.getElementById('instroom').scrollIntoView()")
@@ -93,3 +95,26 @@ def test_a_coordinator_drills_from_a_number_to_its_cases(live_server: Any, page:
         if case.resident is not None:
             assert case.resident.surname not in text, case.reference
     screenshot(page, "monitor-zaken-mt")
+
+
+def test_the_monitor_works_without_javascript(live_server: Any, browser: Any) -> None:
+    people = _demo()
+    context = browser.new_context(locale="nl-NL", java_script_enabled=False, viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    try:
+        log_in(page, live_server, people["kwaliteit"])
+        page.goto(f"{live_server.url}/monitor/")
+        page.get_by_label("Periode van").fill("2024-01-01")
+        page.get_by_label("Periode tot en met").fill("2024-12-31")
+        page.get_by_label("Kanaal").select_option("telefoon")
+        page.get_by_role("button", name="Cijfers tonen").click()
+        page.wait_for_url(re.compile(r"kanaal=telefoon"))
+        expect(page.locator(".monitor-period")).to_contain_text("1 januari 2024 tot en met 31 december 2024")
+        received = page.locator(".keyfigure", has_text="Ontvangen").locator("a")
+        shown = int(received.inner_text().split()[0].replace(".", ""))
+        received.click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Ontvangen in de periode")
+        assert _drill_count(page) == shown
+        assert "Filters: kanaal Telefoon." in page.locator("main").inner_text()
+    finally:
+        context.close()

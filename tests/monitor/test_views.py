@@ -327,3 +327,24 @@ def test_an_unknown_format_or_wrong_filters_give_no_file(world: dict[str, Any]) 
     assert wrong.status_code == 302
     assert wrong["Location"].startswith(MONITOR)
     assert not AuditEntry.objects.filter(action=AuditAction.EXPORT).exists()
+
+
+def test_the_list_needs_as_many_queries_for_fifty_cases_as_for_four(
+    world: dict[str, Any], django_assert_max_num_queries: Any
+) -> None:
+    client = client_of(world, "coordinator")
+    client.get(f"{CASES}?{YEAR}&figuur=received")  # the session and the user are read once
+    with django_assert_max_num_queries(25) as few:
+        client.get(f"{CASES}?{YEAR}&figuur=received")
+    for day in range(1, 56):
+        factories.register("vraag", date(2025, 7, 1 + day % 28), resident=factories.resident(surname=f"Inwoner{day}"))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        body = client.get(f"{CASES}?{YEAR}&figuur=received").content.decode()
+    assert count_on(body) == 59
+
+
+def test_the_list_of_repeat_filers_says_it_counts_residents(world: dict[str, Any]) -> None:
+    body = client_of(world, "coordinator").get(f"{CASES}?{YEAR}&figuur=repeat&sleutel=2").content.decode()
+    assert "<h1>Zaken van inwoners die vaker indienden: inwoners met 2 zaken</h1>" in body
+    assert count_on(body) == 2  # Hollebeek's klacht and vraag
+    assert "Het getal in de Monitor telt inwoners." in body

@@ -75,15 +75,14 @@ def cases(request: HttpRequest) -> HttpResponse:
     except ValueError:
         return render(request, "monitor/cases.html", {**context, "problem": "figure"}, status=404)
     page = Paginator(found.order_by("received_on", "reference", "id"), PAGE_SIZE).get_page(request.GET.get("pagina"))
-    rows = case_rows(request.user, page.object_list)
     title = figure_title(figure, key)
     audit(AuditAction.VIEW, ("monitor.figuur", figure, title[:200]), request=request, sleutel=key or "",
           zaken=page.paginator.count, filters=form.query(), organisation_id=form.organisation.pk)  # fmt: skip
     query = request.GET.copy()
     query.pop("pagina", None)
-    return render(request, "monitor/cases.html", {**context, "title": title, "page": page, "rows": rows,
-                                                  "names": not pseudonymised_reports(request.user),
-                                                  "query": query.urlencode()})  # fmt: skip
+    context |= {"title": title, "figure": figure, "page": page, "rows": case_rows(request.user, page.object_list)}
+    context |= {"names": not pseudonymised_reports(request.user), "query": query.urlencode()}
+    return render(request, "monitor/cases.html", context)
 
 
 @rule("reports.view")
