@@ -40,5 +40,26 @@ def _theme(world: Any, scope: str) -> Any:
     return theme
 
 
-BUILDERS = {"learning.theme": _theme}
-ORG_BOUND = {"learning.theme"}
+def _suggestion(world: Any, scope: str) -> Any:
+    from casus.learning.models import SuggestionKind, ThemeSuggestion
+
+    if scope not in ("own", "other_org"):
+        return None
+    organisation = world.cases[scope].organisation
+    found = ThemeSuggestion.objects.filter(organisation=organisation).first()
+    if found is None:
+        found = ThemeSuggestion.objects.create(
+            organisation=organisation, kind=SuggestionKind.TEXT_CLUSTER, title="Zaken over brief, terugvordering",
+            payload={"terms": ["brief", "terugvordering"], "texts": 3, "signals": 0, "since": "2026-01-01"},
+        )  # fmt: skip
+        found.cases.set(_org_cases(world, scope))
+    return found
+
+
+def _action(world: Any, scope: str, theme: Any) -> int:
+    return theme.actions.first().pk
+
+
+BUILDERS = {"learning.theme": _theme, "learning.themesuggestion": _suggestion}
+EXTRA_KWARGS = {"action": _action}
+ORG_BOUND = {"learning.theme", "learning.themesuggestion"}

@@ -1,8 +1,9 @@
-"""The learning loop under /leren/: signals, themes (rode draden) and their steps."""
+"""The learning loop under /leren/: signals, themes (rode draden), suggested themes,
+improvement actions and their steps."""
 
 from django.urls import path
 
-from . import views_signals, views_themes
+from . import views_actions, views_signals, views_suggestions, views_themes
 
 app_name = "learning"
 
@@ -15,6 +16,13 @@ urlpatterns = [
     path("themas/<int:pk>/zaken/weghalen/", views_themes.theme_remove_case, name="theme-remove-case"),
     path("themas/<int:pk>/signalen/toevoegen/", views_themes.theme_add_signals, name="theme-add-signals"),
     path("themas/<int:pk>/signalen/weghalen/", views_themes.theme_remove_signal, name="theme-remove-signal"),
+    path("themas/<int:pk>/acties/nieuw/", views_actions.action_new, name="action-new"),
+    path("themas/<int:pk>/acties/<int:action>/voortgang/", views_actions.action_progress, name="action-progress"),
+    path("acties/", views_actions.actions, name="actions"),
+    path("voorstellen/", views_suggestions.suggestions, name="suggestions"),
+    path("voorstellen/zoeken/", views_suggestions.suggestions_search, name="suggestions-search"),
+    path("voorstellen/<int:pk>/thema/", views_suggestions.suggestion_accept, name="suggestion-accept"),
+    path("voorstellen/<int:pk>/afwijzen/", views_suggestions.suggestion_dismiss, name="suggestion-dismiss"),
     path("signalen/", views_signals.signals, name="signals"),
     path("zaken/<int:pk>/signaal/", views_signals.case_signal, name="case-signal"),
 ]

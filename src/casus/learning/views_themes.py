@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from casus.access.permissions import can
@@ -17,7 +18,7 @@ from casus.cases.models import Case
 from casus.monitor import charts
 
 from . import selectors, services
-from .forms import AddCaseForm, CaseChoiceForm, SignalChoiceForm, ThemeForm, error_text
+from .forms import ActionForm, AddCaseForm, CaseChoiceForm, ProgressForm, SignalChoiceForm, ThemeForm, error_text
 from .models import Signal, Theme
 
 THEME = "learning.theme"
@@ -76,10 +77,30 @@ def theme_context(user: Any, theme: Theme, query: Any) -> dict[str, Any]:
         "links": shown, "hidden": hidden, "signals": selectors.theme_signals(theme), "may_manage": may_manage,
         "openable": selectors.openable_cases(user, theme),
     }  # fmt: skip
+    context["actions"] = theme_actions(theme, may_manage)
     if may_manage:
         candidates = selectors.open_signals(theme)[:30]
-        context.update(add_case_form=AddCaseForm(), signal_form=SignalChoiceForm(queryset=candidates))
+        context.update(
+            add_case_form=AddCaseForm(), signal_form=SignalChoiceForm(queryset=candidates),
+            action_form=ActionForm(organisation_id=theme.organisation_id, prefix="actie"),
+        )  # fmt: skip
     return context
+
+
+def theme_actions(theme: Theme, may_manage: bool) -> list[dict[str, Any]]:
+    """Each action with its latest progress notes, whether it is overdue, its effect when finished,
+    and (for who may change it) its progress form."""
+    today = timezone.localdate()
+    found = theme.actions.select_related("owner", "principle").prefetch_related("progress")
+    return [
+        {
+            "action": action, "overdue": selectors.is_overdue(action, today),
+            "progress": list(action.progress.all())[:5], "effect": selectors.action_effect(action, today=today),
+            "form": ProgressForm(prefix=f"voortgang-{action.pk}", initial={"status": action.status})
+            if may_manage else None,
+        }
+        for action in found
+    ]  # fmt: skip
 
 
 def _back(theme: Theme) -> HttpResponse:
