@@ -311,3 +311,12 @@ def test_the_letterhead_goes_into_every_letter(beheerder: Any, klacht: Case, beh
     )
     page = factories.logged_in(behandelaar).get(_compose(klacht), {"kind": "ontvangstbevestiging"}).content.decode()
     assert "Postbus 200" in page and "Werk en Inkomen" in page
+
+
+def test_the_library_reads_its_rows_in_a_fixed_number_of_queries(
+    beheerder: Any, django_assert_max_num_queries: Any
+) -> None:
+    client = factories.logged_in(beheerder)
+    client.get(reverse("letters:library"))
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("letters:library")).status_code == 200

@@ -28,7 +28,8 @@ def long_date(day: date) -> str:
 class TemplateForm(forms.Form):
     subject = forms.CharField(label="Onderwerp van de brief", max_length=200)
     body = forms.CharField(
-        label="Tekst van de brief", widget=forms.Textarea(attrs={"rows": 26, "spellcheck": "true"}),
+        label="Tekst van de brief",
+        widget=forms.Textarea(attrs={"rows": 26, "spellcheck": "true", "class": "template-source"}),
         help_text="Begin met waarom de inwoner de brief krijgt. Noem de contactpersoon en wat de inwoner kan doen.",
     )  # fmt: skip
     note = forms.CharField(label="Wat heeft u veranderd en waarom? (niet verplicht)", max_length=300, required=False)

@@ -74,8 +74,8 @@ class LetterTemplate(models.Model):
 
     @property
     def current(self) -> LetterTemplateVersion:
-        """The newest version (every template has at least one)."""
-        return self.versions.order_by("-number").first()
+        """The newest version (every template has at least one); uses prefetched versions when there."""
+        return max(self.versions.all(), key=lambda version: version.number, default=None)
 
 
 class LetterTemplateVersion(models.Model):

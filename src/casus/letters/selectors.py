@@ -53,7 +53,7 @@ class LibraryRow:
 def library(organisation_ids: Iterable[int] | None) -> list[LibraryRow]:
     """The library a beheerder sees: every standard template with the own versions of the organisations
     they configure (None: all organisations, for a superuser)."""
-    templates = list(LetterTemplate.objects.select_related("organisation"))
+    templates = list(LetterTemplate.objects.select_related("organisation").prefetch_related("versions"))
     allowed = None if organisation_ids is None else set(organisation_ids)
     rows: dict[tuple[str, str], LibraryRow] = {}
     for template in templates:

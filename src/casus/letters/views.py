@@ -117,7 +117,8 @@ def _preview(request: HttpRequest, template: LetterTemplate, subject: str, body:
     except LetterTemplateError as error:
         return context | {"error": str(error)}
     org = case.organisation if case else (organisation or _example_organisation(request.user))
-    context |= {"sheet": sheet_html(org, draft, subject=draft.subject, body=draft.body)}
+    context |= {"sheet": sheet_html(org, draft, subject=draft.subject, body=draft.body),
+                "readability": _readability(draft.body)}  # the text as the resident reads it  # fmt: skip
     if case is not None and case.case_type != template.case_type:
         context["preview_note"] = (
             f"Let op: zaak {case.reference} is een {case.get_case_type_display().lower()}, deze brief is voor een "
