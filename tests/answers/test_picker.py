@@ -67,7 +67,7 @@ def test_picking_fills_the_closing_text_with_the_case_filled_in(behandelaar: Any
     assert f"Noem dan uw kenmerk {vraag.reference}." in body
     assert "Sanne Bakker" in body and "{naam}" not in body
     assert f'name="standard_answer" id="id_close_standard_answer" value="{chosen.pk}" hx-swap-oob="true"' in body
-    assert "Gekozen: Wanneer wordt de energietoeslag uitbetaald?" in body
+    assert "U koos het antwoord ‘Wanneer wordt de energietoeslag uitbetaald?’." in body
 
 
 def test_picking_another_organisations_answer_is_not_found(behandelaar: Any, vraag: Case) -> None:

@@ -65,6 +65,14 @@ class StandardAnswer(models.Model):
         return self.organisation_id is None
 
     @property
+    def preview(self) -> str:
+        """The text without its greeting line, on one line: what the picker shows of it."""
+        lines = [line.strip() for line in self.text.strip().splitlines()]
+        if len(lines) > 1 and lines[0].lower().startswith(("beste", "geachte")):
+            lines = lines[1:]
+        return " ".join(line for line in lines if line)
+
+    @property
     def case_type_list(self) -> list[str]:
         return [code for code in self.case_types.split(",") if code]
 

@@ -40,8 +40,11 @@ PLACEHOLDERS: dict[str, tuple[str, Callable[[Case], str]]] = {
 }
 # What a placeholder becomes when the case has no value for it: readable, so the text still works.
 FALLBACKS = {
-    "naam": "heer of mevrouw", "behandelaar": "uw behandelaar", "team": "ons team", "telefoon": "ons algemene nummer",
-}  # fmt: skip
+    "naam": "heer of mevrouw",
+    "behandelaar": "uw behandelaar",
+    "team": "ons team",
+    "telefoon": "het nummer op onze website",
+}
 
 
 def unknown_placeholders(text: str) -> list[str]:

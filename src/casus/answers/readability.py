@@ -47,11 +47,12 @@ Showing it while writing (htmx, no JavaScript of your own). Any textarea on a Ca
 live check with these attributes and the include of the result box:
 
     <textarea name="text" id="id_text" aria-describedby="id_text_leesbaarheid"
-              hx-post="{% url 'answers:readability' %}" hx-trigger="keyup changed delay:600ms, load"
+              hx-post="{% url 'answers:readability' %}" hx-trigger="input changed delay:600ms, load"
               hx-target="#id_text_leesbaarheid" hx-swap="innerHTML"></textarea>
     {% include "answers/_readability.html" with target="id_text_leesbaarheid" %}
 
-The endpoint reads the posted field named by `field` (default "text"; add
+(`input` rather than `keyup changed delay:600ms`: it also fires on a paste with the mouse, on
+dictation and on autofill.) The endpoint reads the posted field named by `field` (default "text"; add
 hx-vals='{"field": "closing_text"}' for another name) and answers with the fragment
 answers/_readability_result.html. htmx sends the CSRF token from the page's form
 (`{% csrf_token %}` inside the same <form>), or add hx-headers with the token otherwise. For a Django

@@ -12,7 +12,7 @@ from casus.cases.models import Case
 
 from .models import StandardAnswer
 
-PICKER_SIZE = 8
+PICKER_SIZE = 6
 
 
 def available_to(organisation_id: int) -> Q:

@@ -17,11 +17,12 @@ def result_id(textarea_id: str) -> str:
 
 
 def readability_attrs(textarea_id: str, *, field: str = "text") -> dict[str, str]:
-    """htmx attributes: post the text 600 ms after the last key (and once on load) and show the
-    result in the box answers/_readability.html renders."""
+    """htmx attributes: post the text 600 ms after the last change (and once on load) and show the
+    result in the box answers/_readability.html renders. `input` rather than `keyup`: it also fires
+    on a paste with the mouse, on dictation and on autofill, which keyup misses."""
     return {
         "hx-post": reverse("answers:readability"),
-        "hx-trigger": "keyup changed delay:600ms, load",
+        "hx-trigger": "input changed delay:600ms, load",
         "hx-target": f"#{result_id(textarea_id)}",
         "hx-swap": "innerHTML",
         "hx-vals": json.dumps({"field": field}),

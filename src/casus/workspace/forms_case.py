@@ -151,7 +151,7 @@ class CloseForm(forms.Form):
         super().__init__(*args, **kwargs)
         # The live plain-language check on the text the resident reads (issue 8, item 6).
         closing_text = self.fields["closing_text"].widget
-        closing_text.attrs.update(readability_attrs("id_close_closing_text", field="closing_text"))
+        closing_text.attrs.update(rows=8, **readability_attrs("id_close_closing_text", field="closing_text"))
         outcomes = OUTCOMES_BY_TYPE[CaseType(case.case_type)]
         self.fields["outcome"].choices = [("", "Kies een uitkomst"), *((o.value, o.label) for o in outcomes)]
         if case.case_type not in RETENTION_DISPUTES:
