@@ -121,7 +121,8 @@ def test_a_missing_value_stops_the_letter_before_sending(werk: Any, behandelaar:
     client = factories.logged_in(behandelaar)
     body = client.get(_compose(case), {"kind": "niet_bereikt"}).content.decode()
     assert "De brief kan nog niet worden gemaakt. Deze gegevens ontbreken:" in body
-    assert "Telefoonnummer van de inwoner" in body
+    assert "Telefoonnummer van de inwoner." in body
+    assert "Vul het aan bij de inwoner" in body
     assert "Brief versturen" not in body
     client.post(
         _compose(case),

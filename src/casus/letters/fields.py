@@ -285,3 +285,26 @@ def example_fields(organisation: Organisation | None, *, on: date) -> dict[str, 
 def label(name: str) -> str:
     """The Dutch description of a field, for an error message."""
     return FIELDS.get(name, name)
+
+
+# What a handler does when a field has no value (shown next to the missing field).
+HINTS: dict[str, str] = {
+    "inwoner": "Vul het aan bij de inwoner (rechts op de zaakpagina).",
+    "contactpersoon": "Vraag de functioneel beheerder een telefoonnummer of e-mailadres bij het team of de "
+    "organisatie in te vullen.",
+    "zaak.uitkomst": "Handel de zaak eerst af.",
+    "zaak.uitkomst_code": "Handel de zaak eerst af.",
+    "zaak.toelichting": "Handel de zaak af met een toelichting: die komt in de brief.",
+    "zaak.onderwerp": "Kies een onderwerp bij de zaak.",
+    "datum.hersteltermijn": "Leg eerst het verzoek om aanvulling vast (Wat wilt u doen? Aanvulling vragen).",
+    "aanvulling": "Leg eerst het verzoek om aanvulling vast (Wat wilt u doen? Aanvulling vragen).",
+    "verdaging": "Verdaag de zaak eerst (Wat wilt u doen? Verdagen).",
+    "datum.verdaagd_tot": "Verdaag de zaak eerst (Wat wilt u doen? Verdagen).",
+    "datum.oude_uiterste_datum": "Verdaag de zaak eerst (Wat wilt u doen? Verdagen).",
+    "organisatie": "Vraag de functioneel beheerder dit in te vullen (Brieven, briefhoofd).",
+}
+
+
+def hint(name: str) -> str:
+    """What to do about a missing field: the field's own hint, else its group's."""
+    return HINTS.get(name) or HINTS.get(name.split(".")[0], "")

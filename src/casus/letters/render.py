@@ -39,8 +39,9 @@ class MissingFields(LetterError):
         super().__init__(f"Deze gegevens ontbreken nog voor de brief: {names}.")
 
     @property
-    def items(self) -> list[tuple[str, str]]:
-        return [(name, merge.label(name)) for name in self.missing]
+    def items(self) -> list[tuple[str, str, str]]:
+        """(field, what it is, what to do) for every missing field."""
+        return [(name, merge.label(name), merge.hint(name)) for name in self.missing]
 
 
 @dataclass
