@@ -321,3 +321,13 @@ def test_the_library_reads_its_rows_in_a_fixed_number_of_queries(
     client.get(reverse("letters:library"))
     with django_assert_max_num_queries(12):
         assert client.get(reverse("letters:library")).status_code == 200
+
+
+def test_the_live_preview_records_the_look_at_the_dossier_once(behandelaar: Any, klacht: Case) -> None:
+    client = factories.logged_in(behandelaar)
+    draft = client.get(_compose(klacht), {"kind": "ontvangstbevestiging"}).context["form"]
+    data = {"action": "preview", "kind": "ontvangstbevestiging", "channel": "post", "subject": "Ontvangen"}
+    for extra in ("Tot", "Tot snel", "Tot snel!"):
+        client.post(_compose(klacht), {**data, "body": f"{draft['body'].value()}\n\n{extra}"}, HTTP_HX_REQUEST="true")
+    views = AuditEntry.objects.filter(action=AuditAction.VIEW, user=behandelaar, object_id=str(klacht.pk))
+    assert views.count() == 1 and views.get().detail == {"purpose": "brief maken"}

@@ -10,6 +10,7 @@ the text for this one letter, and send it by e-mail or by post (PDF). Downloads 
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -20,7 +21,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from casus.access.audit import audit
-from casus.access.models import AuditAction
+from casus.access.models import AuditAction, AuditEntry
 from casus.access.permissions import can, organisations_for
 from casus.access.rules import rule
 from casus.cases.models import Case, Organisation
@@ -147,8 +148,20 @@ def _preview_case(request: HttpRequest, reference: str) -> tuple[Case | None, st
             f"U kunt zaak {reference} niet inzien: functioneel beheerders openen geen dossiers. "
             "Het voorbeeld gebruikt daarom een verzonnen zaak."
         )
-    audit(AuditAction.VIEW, case, request=request, purpose="voorbeeld brief")
+    audit_view_once(request, case, purpose="voorbeeld brief")
     return case, f"Voorbeeld op zaak {case.reference}."
+
+
+def audit_view_once(request: HttpRequest, case: Case, *, purpose: str) -> None:
+    """Record the look at a dossier, once per user, case and purpose in ten minutes: the live preview
+    asks again at every pause in typing, and the privacy officer needs the look, not every keystroke."""
+    since = timezone.now() - timedelta(minutes=10)
+    seen = AuditEntry.objects.filter(
+        user=request.user, action=AuditAction.VIEW, object_type="cases.case", object_id=str(case.pk), at__gte=since,
+        detail__purpose=purpose,
+    )  # fmt: skip
+    if not seen.exists():
+        audit(AuditAction.VIEW, case, request=request, purpose=purpose)
 
 
 def _readability(text: str) -> Any:
@@ -177,10 +190,11 @@ def letterhead_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # --- a letter for one case (behandelaar) ---------------------------------------------------------
 
 
-@rule("case.edit", subject=CASE, audit_view=True)
+@rule("case.edit", subject=CASE)
 @never_cache
 def compose_letter(request: HttpRequest, pk: int) -> HttpResponse:
     case = Case.objects.select_related("organisation", "resident", "team", "handler", "subject").get(pk=pk)
+    audit_view_once(request, case, purpose="brief maken")
     templates = selectors.templates_for_case(case)
     data = request.POST if request.method == "POST" else request.GET
     template = next((t for t in templates if t.kind == data.get("kind")), None)
