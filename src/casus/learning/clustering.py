@@ -6,7 +6,7 @@ descriptions and signals, the whole method fits on one screen, and it needs one 
 (snowballstemmer, BSD, the Snowball project's Dutch stemmer). No network, no model files.
 
 - tokens: lower-case words of at least three letters, Dutch stop words and words common in every case
-  text left out, each reduced to its Snowball stem ("aanvragen" and "aanvraag" → "aanvrag");
+  text left out, each reduced to its Snowball stem ("aanvragen" and "aanvraag" → "aanvraag");
 - weights: sublinear term frequency (1 + ln tf) times smoothed idf (ln((1 + n) / (1 + df)) + 1); a stem
   in fewer than `min_df` texts is dropped (names, typos) and so is one in more than `max_df` of them
   (from SMALL_CORPUS texts on);
@@ -18,6 +18,7 @@ descriptions and signals, the whole method fits on one screen, and it needs one 
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
@@ -47,10 +48,16 @@ SMALL_CORPUS = 20  # below this many texts no word is too common to count
 _stemmer = snowballstemmer.stemmer("dutch")
 
 
+@functools.lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """The Snowball stem of one word (cached: case texts repeat their words a lot)."""
+    return _stemmer.stemWord(word)
+
+
 def tokens(text: str) -> list[str]:
     """The Dutch stems of a text's content words."""
     words = [w for w in WORD.findall(text.lower()) if len(w) >= 3 and w not in STOP_WORDS]
-    return [stem for stem in _stemmer.stemWords(words) if stem not in STOP_WORDS]
+    return [stemmed for stemmed in map(stem, words) if stemmed not in STOP_WORDS]
 
 
 Vector = dict[str, float]
@@ -140,8 +147,9 @@ def top_terms(texts: Sequence[str], vectors: list[Vector], group: Sequence[int],
     for i in group:
         for word in WORD.findall(texts[i].lower()):
             if len(word) >= 3 and word not in STOP_WORDS:
-                surface.setdefault(_stemmer.stemWord(word), Counter())[word] += 1
-    return [surface[stem].most_common(1)[0][0] if stem in surface else stem for stem, _ in weight.most_common(count)]
+                surface.setdefault(stem(word), Counter())[word] += 1
+    strongest = [stemmed for stemmed, _ in weight.most_common(count)]
+    return [surface[stemmed].most_common(1)[0][0] if stemmed in surface else stemmed for stemmed in strongest]
 
 
 def groups(texts: Sequence[str], *, threshold: float = 0.25, min_size: int = 3, min_df: int = 2) -> list[list[int]]:
