@@ -13,7 +13,7 @@ from django.utils import timezone
 from casus.cases.domain import CategoryKind, TeamRole
 from casus.cases.models import Category, GuidingPrinciple, Organisation
 
-from .models import ActionStatus, ThemeStatus
+from .models import ActionStatus, FollowUpResult, ThemeStatus
 
 User = get_user_model()
 
@@ -153,3 +153,11 @@ def error_text(form: forms.Form) -> str:
         label = form.fields[name].label if name in form.fields else ""
         parts += [f"{label}: {error}" if label else str(error) for error in errors]
     return " ".join(parts)
+
+
+class FollowUpForm(forms.Form):
+    result = forms.ChoiceField(
+        label="Werkt de oplossing?", choices=FollowUpResult.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Kies of de oplossing werkt, deels werkt of niet werkt."},
+    )  # fmt: skip
+    note = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -247,3 +247,60 @@ def learning_forget_cases(*, case_ids: Iterable[int]) -> int:
 
     FollowUp.objects.filter(case_id__in=ids).update(note="")
     return emptied
+
+
+# --- follow-ups (nazorg) --------------------------------------------------------------------------
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later; the last day of the month when that month is shorter (31 Jan → 30 Apr)."""
+    import calendar
+
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def follow_up_months() -> int:
+    from django.conf import settings
+
+    return int(getattr(settings, "CASUS_LEARNING_FOLLOW_UP_MONTHS", 3))
+
+
+def followups_schedule(*, today: date | None = None) -> int:
+    """Nazorg (seed 000): every closed complex case gets one follow-up, `CASUS_LEARNING_FOLLOW_UP_MONTHS`
+    (default 3) months after it closed, for its handler. Idempotent: the unique case column and
+    ignore_conflicts mean a second run (or two at once) adds nothing. Returns the number added."""
+    from .models import FollowUp
+
+    months = follow_up_months()
+    cases = Case.objects.filter(complex=True, closed_on__isnull=False, follow_up__isnull=True)
+    rows = [
+        FollowUp(case_id=pk, due_on=add_months(closed_on, months), handler_id=handler_id)
+        for pk, closed_on, handler_id in cases.values_list("pk", "closed_on", "handler_id").iterator()
+    ]
+    before = FollowUp.objects.count()
+    FollowUp.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    return FollowUp.objects.count() - before
+
+
+@transaction.atomic
+def followup_record(*, case: Case, actor: Any, result: str, note: str = "", done_on: date | None = None) -> Any:
+    """Record how the solution works out (werkt / deels / niet) on the case's follow-up and timeline."""
+    from .models import FollowUp, FollowUpResult
+
+    follow_up = FollowUp.objects.select_for_update().filter(case=case).first()
+    if follow_up is None:
+        raise LearningError("Voor deze zaak is geen nazorg gepland.")
+    if follow_up.done_on is not None:
+        raise LearningError("De nazorg van deze zaak is al vastgelegd.")
+    if result not in FollowUpResult.values:
+        raise LearningError("Kies of de oplossing werkt, deels werkt of niet werkt.")
+    done_on = done_on or timezone.localdate()
+    if done_on > timezone.localdate():
+        raise LearningError("De datum van de nazorg kan niet in de toekomst liggen.")
+    follow_up.done_on, follow_up.result, follow_up.note = done_on, result, note.strip()
+    follow_up.save(update_fields=["done_on", "result", "note"])
+    summary = f"Nazorg: {FollowUpResult(result).label.lower()}." + (f" {note.strip()}" if note.strip() else "")
+    event_append(case=case, kind=EventKind.FOLLOW_UP, actor=actor, summary=summary, result=result, done_on=done_on)
+    return follow_up

@@ -25,4 +25,6 @@ urlpatterns = [
     path("voorstellen/<int:pk>/afwijzen/", views_suggestions.suggestion_dismiss, name="suggestion-dismiss"),
     path("signalen/", views_signals.signals, name="signals"),
     path("zaken/<int:pk>/signaal/", views_signals.case_signal, name="case-signal"),
+    path("zaken/<int:pk>/nazorg/", views_signals.case_follow_up, name="case-follow-up"),
+    path("nazorg/", views_signals.follow_ups, name="follow-ups"),
 ]
