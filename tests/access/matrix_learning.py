@@ -56,10 +56,27 @@ def _suggestion(world: Any, scope: str) -> Any:
     return found
 
 
+def _discussion(world: Any, scope: str) -> Any:
+    from casus.learning import services
+    from casus.learning.models import CaseDiscussion
+
+    if scope not in ("own", "other_org"):
+        return None
+    case = world.cases[scope]
+    found = CaseDiscussion.objects.filter(organisation=case.organisation).first()
+    return found or services.discussion_record(
+        organisation=case.organisation, actor=None, held_on=timezone.localdate(), title="Maatwerk bij schulden",
+        cases=_org_cases(world, scope), perspectives={"recht": "De wet laat ruimte.", "inwoner": "Te veel brieven."},
+        decision="Eén contactpersoon.",
+    )  # fmt: skip
+
+
 def _action(world: Any, scope: str, theme: Any) -> int:
     return theme.actions.first().pk
 
 
-BUILDERS = {"learning.theme": _theme, "learning.themesuggestion": _suggestion}
+BUILDERS = {
+    "learning.theme": _theme, "learning.themesuggestion": _suggestion, "learning.casediscussion": _discussion,
+}  # fmt: skip
 EXTRA_KWARGS = {"action": _action}
-ORG_BOUND = {"learning.theme", "learning.themesuggestion"}
+ORG_BOUND = {"learning.theme", "learning.themesuggestion", "learning.casediscussion"}

@@ -161,3 +161,48 @@ class FollowUpForm(forms.Form):
         error_messages={"required": "Kies of de oplossing werkt, deels werkt of niet werkt."},
     )  # fmt: skip
     note = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DiscussionForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Organisatie", queryset=Organisation.objects.none(), empty_label=None, error_messages=REQUIRED
+    )
+    held_on = _date("Gehouden op")
+    title = forms.CharField(label="Onderwerp van het overleg", max_length=200, error_messages=REQUIRED)
+    references = forms.CharField(
+        label="Besproken zaken (kenmerken)", widget=forms.Textarea(attrs={"rows": 2}), error_messages=REQUIRED,
+        help_text="Eén of meer kenmerken, gescheiden door een komma of een nieuwe regel.",
+    )  # fmt: skip
+    participants = forms.CharField(
+        label="Wie deden mee?", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Namen en rollen, bijvoorbeeld: jurist, beleidsmedewerker Wmo, klantmanager, ervaringsdeskundige.",
+    )  # fmt: skip
+    recht = forms.CharField(
+        label="Perspectief recht (wet en regels)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    beleid = forms.CharField(label="Perspectief beleid", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    uitvoering = forms.CharField(
+        label="Perspectief uitvoering", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    inwoner = forms.CharField(
+        label="Perspectief inwoner / ervaringsdeskundige", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    decision = forms.CharField(label="Besluit", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    policy_owner = forms.CharField(label="Beleidseigenaar", required=False, max_length=200)
+    signal_to_policy_owner = forms.CharField(
+        label="Signaal aan de beleidseigenaar", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, organisations: list[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=[o.pk for o in organisations])
+        if len(organisations) == 1:
+            self.fields["organisation"].initial = organisations[0].pk
+            self.fields["organisation"].widget = forms.HiddenInput()
+        if not self.is_bound:
+            self.fields["held_on"].initial = timezone.localdate()
+
+    def reference_list(self) -> list[str]:
+        import re
+
+        return [part for part in re.split(r"[\s,;]+", self.cleaned_data["references"]) if part]

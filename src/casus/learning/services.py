@@ -304,3 +304,44 @@ def followup_record(*, case: Case, actor: Any, result: str, note: str = "", done
     summary = f"Nazorg: {FollowUpResult(result).label.lower()}." + (f" {note.strip()}" if note.strip() else "")
     event_append(case=case, kind=EventKind.FOLLOW_UP, actor=actor, summary=summary, result=result, done_on=done_on)
     return follow_up
+
+
+# --- case discussions (casuïstiekoverleg / maatwerkplaats) -----------------------------------------
+
+
+@transaction.atomic
+def discussion_record(
+    *, organisation: Organisation, actor: Any, held_on: date, title: str, cases: Iterable[Case],
+    perspectives: dict[str, str], participants: str = "", decision: str = "", policy_owner: str = "",
+    signal_to_policy_owner: str = "", participant_users: Iterable[Any] = (),
+) -> Any:  # fmt: skip
+    """A case discussion (seed 002's maatwerkplaats): the cases, who took part, the perspectives heard
+    (law, policy, execution, resident), the decision and the signal to the policy owner. Each case gets
+    it on its timeline."""
+    from .models import CaseDiscussion, DiscussionPerspective, Perspective
+
+    cases = list(cases)
+    if not cases:
+        raise LearningError("Noem minstens één zaak die is besproken.")
+    _same_organisation(organisation.pk, cases, [])
+    if held_on > timezone.localdate():
+        raise LearningError("Een overleg dat nog moet komen, legt u vast als het is gehouden.")
+    heard = {kind: text.strip() for kind, text in perspectives.items() if kind in Perspective.values and text.strip()}
+    if not heard:
+        raise LearningError("Schrijf op welke perspectieven zijn gehoord (recht, beleid, uitvoering, inwoner).")
+    discussion = CaseDiscussion.objects.create(
+        organisation=organisation, held_on=held_on, title=title.strip(), participants=participants.strip(),
+        decision=decision.strip(), policy_owner=policy_owner.strip(),
+        signal_to_policy_owner=signal_to_policy_owner.strip(), created_by=actor,
+    )  # fmt: skip
+    discussion.cases.set(cases)
+    discussion.participant_users.set(participant_users)
+    DiscussionPerspective.objects.bulk_create(
+        [DiscussionPerspective(discussion=discussion, kind=kind, text=text) for kind, text in heard.items()]
+    )
+    summary = f"Besproken in het casuïstiekoverleg van {held_on:%d-%m-%Y}: {discussion.title}."
+    if discussion.decision:
+        summary += f" Besluit: {discussion.decision}"
+    for case in cases:
+        event_append(case=case, kind=EventKind.DISCUSSION, actor=actor, summary=summary, discussion=discussion.pk)
+    return discussion

@@ -3,7 +3,7 @@ improvement actions and their steps."""
 
 from django.urls import path
 
-from . import views_actions, views_signals, views_suggestions, views_themes
+from . import views_actions, views_discussions, views_signals, views_suggestions, views_themes
 
 app_name = "learning"
 
@@ -23,6 +23,9 @@ urlpatterns = [
     path("voorstellen/zoeken/", views_suggestions.suggestions_search, name="suggestions-search"),
     path("voorstellen/<int:pk>/thema/", views_suggestions.suggestion_accept, name="suggestion-accept"),
     path("voorstellen/<int:pk>/afwijzen/", views_suggestions.suggestion_dismiss, name="suggestion-dismiss"),
+    path("overleg/", views_discussions.discussions, name="discussions"),
+    path("overleg/nieuw/", views_discussions.discussion_new, name="discussion-new"),
+    path("overleg/<int:pk>/", views_discussions.discussion, name="discussion"),
     path("signalen/", views_signals.signals, name="signals"),
     path("zaken/<int:pk>/signaal/", views_signals.case_signal, name="case-signal"),
     path("zaken/<int:pk>/nazorg/", views_signals.case_follow_up, name="case-follow-up"),
