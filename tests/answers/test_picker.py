@@ -118,3 +118,25 @@ def test_a_refused_close_records_no_use(behandelaar: Any, vraag: Case) -> None:
 def test_a_kwaliteitsmedewerker_reads_the_case_but_gets_no_picker(kwaliteitsmedewerker: Any, vraag: Case) -> None:
     client = factories.logged_in(kwaliteitsmedewerker)
     assert client.get(reverse("answers:picker", args=[vraag.pk])).status_code == 403
+
+
+def test_the_picker_needs_the_same_queries_for_few_or_many_answers(
+    behandelaar: Any, vraag: Case, django_assert_max_num_queries: Any
+) -> None:
+    client = factories.logged_in(behandelaar)
+    url = reverse("answers:picker", args=[vraag.pk])
+    client.get(url)  # warm up the session and the user's memberships
+    with django_assert_max_num_queries(12) as few:
+        client.get(url)
+    for number in range(30):
+        StandardAnswer.objects.create(organisation=vraag.organisation, title=f"Antwoord {number}", text="Ja.")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)
+
+
+def test_filling_in_the_residents_name_is_in_the_audit_log(behandelaar: Any, vraag: Case) -> None:
+    from casus.access.models import AuditAction, AuditEntry
+
+    chosen = StandardAnswer.objects.get(organisation=None, title=PAYOUT)
+    factories.logged_in(behandelaar).get(reverse("answers:pick", args=[vraag.pk]) + f"?antwoord={chosen.pk}")
+    assert AuditEntry.objects.filter(action=AuditAction.VIEW, object_id=str(vraag.pk), user=behandelaar).exists()

@@ -108,11 +108,12 @@ def picker(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "answers/_picker_results.html", context)
 
 
-@rule("case.edit", subject=CASE)
+@rule("case.edit", subject=CASE, audit_view=True)
 @never_cache
 def pick(request: HttpRequest, pk: int) -> HttpResponse:
     """The close form's text field, filled with the chosen answer (placeholders filled from the case),
-    and the hidden field that records the use when the case is closed."""
+    and the hidden field that records the use when the case is closed. Audited: the filled text holds
+    the resident's name."""
     from casus.workspace.forms_case import CloseForm
 
     case: Case = request.casus_object
