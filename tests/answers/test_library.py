@@ -226,3 +226,20 @@ def test_the_readability_endpoint_is_for_writers_only() -> None:
 
     mt = factories.user("asmits", first="Anouk", last="Smits", team_name="BBK", role=TeamRole.MT)
     assert factories.logged_in(mt).post(reverse("answers:readability"), {"text": "Hallo."}).status_code == 403
+
+
+def test_the_demo_uses_follow_the_subject_and_run_once(behandelaar: Any) -> None:
+    from django.core.management import call_command
+
+    from casus.cases import services
+
+    energy = factories.subject("energietoeslag")
+    for day in range(1, 21):
+        case = factories.register("vraag", date(2026, 9, day), subject=energy, handler=behandelaar)
+        services.case_close(case=case, actor=behandelaar, outcome="beantwoord", closed_on=date(2026, 10, 1))
+    call_command("seed_answer_uses")
+    uses = list(StandardAnswerUse.objects.all())
+    assert 5 <= len(uses) <= 20
+    assert {use.answer.subjects.get().name for use in uses} == {"energietoeslag"}
+    call_command("seed_answer_uses")
+    assert StandardAnswerUse.objects.count() == len(uses)
