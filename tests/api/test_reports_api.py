@@ -158,6 +158,7 @@ def test_several_organisations_need_a_choice(coordinator: Any, cases: dict[str, 
     assert unknown.json()["invalid_params"] == [
         {"name": "organisation", "reason": "Onbekende organisatie 'lelystad', of u mag haar cijfers niet zien."}
     ]
+    assert client.get(URL, {**PERIOD, "organisation": "almere\x00"}).status_code == 400
 
 
 def test_an_organisation_one_may_not_read_is_refused(coordinator: Any, cases: dict[str, Any]) -> None:

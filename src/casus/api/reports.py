@@ -49,7 +49,7 @@ def report_organisation(user: Any, slug: str) -> Organisation:
     """The one organisation whose figures the caller reads: theirs, or with several the one named."""
     allowed = Organisation.objects.filter(pk__in=organisations_for(user, "reports.view") or ()).order_by("slug")
     if slug:
-        chosen = allowed.filter(slug=slug).first()
+        chosen = None if "\x00" in slug else allowed.filter(slug=slug).first()
         if chosen is None:
             raise InvalidParameter("organisation", f"Onbekende organisatie '{slug}', of u mag haar cijfers niet zien.")
         return chosen
