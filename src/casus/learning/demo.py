@@ -18,7 +18,7 @@ from casus.cases.domain import CaseType
 from casus.cases.models import Case, Category, GuidingPrinciple, Organisation
 
 from . import services
-from .models import ActionStatus, Signal, ThemeStatus
+from .models import ActionStatus, ImprovementAction, Signal, Theme, ThemeStatus
 from .suggestions import suggestions_refresh
 
 # What handlers note, per subject: three recurring themes the suggestions should find.
@@ -96,6 +96,8 @@ def _theme(organisation: Organisation, signals: list[Signal], today: date) -> No
     services.theme_add_signals(theme=theme, signals=signals, actor=owner)
     theme.status = ThemeStatus.IN_BEHANDELING
     theme.save(update_fields=["status"])
+    opened = timezone.now() - timedelta(days=200)  # opened two quarters ago, so the reports have history
+    Theme.objects.filter(pk=theme.pk).update(created_at=opened)
     for title, principle, status, deadline, completed, notes in ACTIONS:
         action = services.action_create(
             theme=theme, actor=owner, owner=owner, title=title, principle=GuidingPrinciple.objects.get(name=principle),
@@ -104,6 +106,7 @@ def _theme(organisation: Organisation, signals: list[Signal], today: date) -> No
         )  # fmt: skip
         for note in notes:
             services.action_progress(action=action, actor=owner, note=note)
+        ImprovementAction.objects.filter(pk=action.pk).update(created_at=opened)
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@ improvement actions and their steps."""
 
 from django.urls import path
 
-from . import views_actions, views_discussions, views_signals, views_suggestions, views_themes
+from . import views_actions, views_discussions, views_report, views_signals, views_suggestions, views_themes
 
 app_name = "learning"
 
@@ -26,6 +26,8 @@ urlpatterns = [
     path("overleg/", views_discussions.discussions, name="discussions"),
     path("overleg/nieuw/", views_discussions.discussion_new, name="discussion-new"),
     path("overleg/<int:pk>/", views_discussions.discussion, name="discussion"),
+    path("rapport/", views_report.report, name="report"),
+    path("rapport/pdf/", views_report.report_pdf, name="report-pdf"),
     path("signalen/", views_signals.signals, name="signals"),
     path("zaken/<int:pk>/signaal/", views_signals.case_signal, name="case-signal"),
     path("zaken/<int:pk>/nazorg/", views_signals.case_follow_up, name="case-follow-up"),
