@@ -107,6 +107,7 @@ def test_a_beheerder_writes_a_standard_answer_with_the_check_live(live_server: A
     assert "Leesbaarheid: zeer moeilijk" in box.inner_text() or "Leesbaarheid: moeilijk" in box.inner_text()
     page.get_by_label("Vraag", exact=True).check()
     page.get_by_label("overig").check()
+    page.get_by_role("heading", name="Nieuw standaardantwoord").evaluate("element => element.scrollIntoView()")
     screenshot(page, "answers-editor")
 
     page.get_by_label("Tekst van het antwoord").fill("Beste {naam},\n\nU krijgt de afvalpas binnen 2 weken thuis.")
