@@ -56,6 +56,16 @@ def test_a_behandelaar_answers_a_question_with_the_most_used_standard_answer(
     assert "5× gebruikt bij energietoeslag" in first.inner_text()
     assert close.locator(".answer-title").nth(1).inner_text() == "Hoe vraag ik de energietoeslag aan?"
 
+    search = close.get_by_label("Zoek een standaardantwoord")
+    search.fill("WOZ")
+    search.press("Enter")  # searches; it does not submit the close form
+    close.locator(".answer-title", has_text="Mijn WOZ-beschikking klopt niet").wait_for()
+    assert close.locator(".answer-list li").count() == 1
+    search.fill("")
+    search.press("Enter")
+    page.wait_for_function("() => document.querySelectorAll('#antwoorden li').length > 1")
+    first = close.locator(".answer-list li").first
+    assert PAYOUT in first.inner_text()
     first.get_by_role("button", name=f"Kies {PAYOUT}").click()
     text = close.get_by_label("Toelichting bij de afhandeling")
     page.wait_for_function("() => document.querySelector('#id_close_closing_text').value.includes('Jan Smit')")
