@@ -170,6 +170,7 @@ def test_a_comparison_period_and_a_subject_left_out_are_sentences_with_links(wor
         (f"{YEAR}&vergelijk_van=2024-01-01", "Vul beide datums van de vergelijkingsperiode in"),
         (f"{YEAR}&vergelijk_van=2024-12-01&vergelijk_tot=2024-01-01", "De einddatum van de vergelijkingsperiode"),
         (f"{YEAR}&zaaktype=taart", "Selecteer een geldige keuze"),
+        ("van=0001-01-01&tot=9999-12-31", "Kies een periode van hoogstens 20 jaar."),
     ],
 )
 def test_wrong_filters_give_a_dutch_message_and_no_figures(world: dict[str, Any], query: str, message: str) -> None:
@@ -259,7 +260,14 @@ def test_looking_at_the_cases_behind_a_number_is_in_the_audit_log(world: dict[st
     assert entry.organisation_id == world["almere"].pk
 
 
-@pytest.mark.parametrize("query", ["figuur=taart", "figuur=lead&sleutel=morgen", "figuur=trend&sleutel=vorig-jaar"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "figuur=taart", "figuur=lead&sleutel=morgen", "figuur=trend&sleutel=vorig-jaar", "figuur=trend&sleutel=0",
+        "figuur=received&sleutel=2025-13", "figuur=lead&sleutel=2025-13:within_6_weeks", "figuur=subject&sleutel=%00",
+        "figuur=compare", "figuur=repeat&sleutel=5",
+    ],
+)  # fmt: skip
 def test_a_link_to_a_number_that_does_not_exist_is_a_dutch_404(world: dict[str, Any], query: str) -> None:
     response = client_of(world, "coordinator").get(f"{CASES}?{YEAR}&{query}")
     assert response.status_code == 404

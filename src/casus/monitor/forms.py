@@ -20,6 +20,7 @@ from casus.cases.models import Category, Organisation, Team
 
 from .figures import UNKNOWN, Filters
 
+MAX_YEARS = 20  # a period spans at most 20 calendar years (240 months on the page)
 # The GET parameters of the filters, in the order of the form; drill-down and downloads pass them on.
 FILTER_FIELDS = (
     "organisatie", "van", "tot", "zaaktype", "team", "onderwerp", "kanaal",
@@ -91,12 +92,16 @@ class MonitorFilter(forms.Form):
         data = super().clean()
         if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
             self.add_error("tot", "De einddatum ligt voor de begindatum. Kies een latere einddatum.")
+        elif data.get("van") and data.get("tot") and data["tot"].year - data["van"].year >= MAX_YEARS:
+            self.add_error("tot", f"Kies een periode van hoogstens {MAX_YEARS} jaar. De trend toont alle jaren.")
         start, end = data.get("vergelijk_van"), data.get("vergelijk_tot")
         if (start is None) != (end is None) and "vergelijk_van" not in self.errors:
             field = "vergelijk_tot" if start else "vergelijk_van"
             self.add_error(field, "Vul beide datums van de vergelijkingsperiode in, of geen van beide.")
         elif start and end and start > end:
             self.add_error("vergelijk_tot", "De einddatum van de vergelijkingsperiode ligt voor de begindatum.")
+        elif start and end and end.year - start.year >= MAX_YEARS:
+            self.add_error("vergelijk_tot", f"Kies een vergelijkingsperiode van hoogstens {MAX_YEARS} jaar.")
         return data
 
     @property

@@ -9,6 +9,7 @@ dossier. Filters update the figures through htmx; without JavaScript the same fo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -71,10 +72,13 @@ def cases(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "monitor/cases.html", {**context, "problem": "filters"}, status=400)
     try:
+        if not key_is_valid(figure, key):
+            raise ValueError(f"no number of the Monitor has the key {key!r}")
         found = figures.drill(form.filters(), figure, key).select_related("team", "subject", "resident")
+        found = found.order_by("received_on", "reference", "id")
+        page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("pagina"))
     except ValueError:
         return render(request, "monitor/cases.html", {**context, "problem": "figure"}, status=404)
-    page = Paginator(found.order_by("received_on", "reference", "id"), PAGE_SIZE).get_page(request.GET.get("pagina"))
     title = figure_title(figure, key)
     audit(AuditAction.VIEW, ("monitor.figuur", figure, title[:200]), request=request, sleutel=key or "",
           zaken=page.paginator.count, filters=form.query(), organisation_id=form.organisation.pk)  # fmt: skip
@@ -122,6 +126,26 @@ def case_rows(user: Any, page_cases: Any) -> list[dict[str, Any]]:
     return rows
 
 
+MONTH_KEY = re.compile(r"[1-9]\d{3}-(0[1-9]|1[0-2])")
+YEAR_KEY = re.compile(r"[1-9]\d{3}")
+
+
+def key_is_valid(figure: str, key: str | None) -> bool:
+    """Whether a number on the page can have this key; anything else (a month 13, year 0, a NUL byte
+    typed into the address) never reaches the database."""
+    if key is None:
+        return True
+    if not key.isprintable() or len(key) > 200:
+        return False
+    if figure in ("trend", "questions_received"):
+        return bool(YEAR_KEY.fullmatch(key))
+    if figure == "received" or (figure == "appeals" and key not in LAG_TEXT):
+        return bool(MONTH_KEY.fullmatch(key))
+    if figure == "lead" and ":" in key:
+        return bool(MONTH_KEY.fullmatch(key.split(":", 1)[0]))
+    return True
+
+
 def month_text(key: str, *, short: bool = False) -> str:
     """'2025-03' → 'maart 2025' (or 'mrt 2025')."""
     year, month = key.split("-")
@@ -146,7 +170,7 @@ def _key_text(figure: str, key: str) -> str:
         return buckets.get(key, key)
     if figure == "appeals" and key in LAG_TEXT:
         return LAG_TEXT[key]
-    if len(key) == 7 and key[4] == "-" and key[:4].isdigit() and key[5:].isdigit() and 1 <= int(key[5:]) <= 12:
+    if MONTH_KEY.fullmatch(key):
         return month_text(key)
     if figure == "closed":
         return str(dict(Outcome.choices).get(key, key))
@@ -250,13 +274,19 @@ class MonitorPage:
         r, lead = self.r, self.r["lead_time"]
         median, p90 = days_text(lead["median_days"]), days_text(lead["p90_days"])
         items = [
-            ("Ontvangen", num(r["received"]["total"]), "received", "zaken ontvangen in de periode"),
+            ("Ontvangen", num(r["received"]["total"]), "received", self._received_note()),
             ("Afgehandeld", num(r["closed"]["total"]), "closed", "zaken afgehandeld in de periode"),
             ("Binnen de termijn", pct(lead["within_term"]), "within_term", "van de afgehandelde zaken"),
             ("Doorlooptijd (mediaan)", median, "closed", f"90% binnen {p90}"),
             ("Informeel afgehandeld", pct(r["informal_rate"]), "informal", "van de afgehandelde zaken"),
         ]
         return [{"label": a, "value": b, "url": self.link(c), "note": d} for a, b, c, d in items]
+
+    def _received_note(self) -> str:
+        change = self.r["received"]["change_vs_compare"]
+        if self.r.get("compare") is None or change is None:
+            return "zaken ontvangen in de periode"
+        return f"{'+' if change > 0 else ''}{pct(change)} ten opzichte van de vergelijkingsperiode"
 
     # Sections -------------------------------------------------------------------------------
 
