@@ -114,3 +114,26 @@ def test_suggested_themes_are_searched_and_one_is_accepted(live_server: Any, pag
     page.wait_for_load_state()
     assert "met de zaken en signalen van het voorstel" in _message(page)
     assert Theme.objects.get().cases.count() == 7
+
+
+def test_mt_reads_the_quarterly_report(live_server: Any, page: Any, behandelaar: Any) -> None:
+    from casus.cases.models import GuidingPrinciple
+    from casus.learning import services
+
+    subject = factories.subject("woonlastenfonds")
+    for days in (5, 40, 100, 130, 200, 220, 250):
+        factories.register("klacht", TODAY - timedelta(days=days), handler=behandelaar, subject=subject)
+    theme = services.theme_create(
+        organisation=factories.organisation(), actor=None, title="Woonlastenfonds: lange wachttijd", subjects=[subject]
+    )
+    services.action_create(
+        theme=theme, actor=None, title="Aanvragen binnen twee weken beslissen", deadline=TODAY + timedelta(days=30),
+        principle=GuidingPrinciple.objects.get(name="betrouwbaarheid"),
+    )  # fmt: skip
+    mt = factories.user("hmulder", first="Henk", last="Mulder", team_name="BBK", role=TeamRole.MT)
+    log_in(page, live_server, mt)
+    page.goto(f"{live_server.url}/leren/rapport/")
+    main = page.locator("main").inner_text()
+    assert "Woonlastenfonds: lange wachttijd" in main and "Aanvragen binnen twee weken beslissen" in main
+    assert page.get_by_role("link", name="Download als PDF").is_visible()
+    screenshot(page, "leren-rapport")
