@@ -109,3 +109,10 @@ def test_the_current_quarter_says_it_is_not_over(behandelaar: Any) -> None:
     data = learning_report(organisation=factories.organisation(), quarter=Quarter(2026, 1), today=date(2026, 2, 15))
     assert data["sentences"][0].startswith("Dit kwartaal is nog niet voorbij")
     assert data["themes"][0]["by_quarter"]["K1 2026"] == 8
+
+
+def test_in_the_current_quarter_an_action_is_late_only_after_its_deadline(behandelaar: Any) -> None:
+    _world(behandelaar)
+    data = learning_report(organisation=factories.organisation(), quarter=Quarter(2026, 1), today=date(2026, 1, 20))
+    assert data["actions"]["overdue"] == 0  # Spreekuur is due on 1 February
+    assert not any(a["overdue"] for a in data["themes"][0]["actions"])

@@ -95,7 +95,7 @@ def _theme_block(theme: Theme, quarter: Quarter, today: date) -> dict[str, Any]:
             "title": action.title, "principle": action.principle.name, "status": action.status,
             "status_label": action.get_status_display(), "deadline": action.deadline.isoformat(),
             "completed_on": action.completed_on.isoformat() if action.completed_on else None,
-            "overdue": action.is_open and action.deadline < quarter.end,
+            "overdue": action.is_open and action.deadline < min(quarter.end, today),
             "effect": None if effect is None else {
                 "days": effect.days, "before": effect.before, "after": effect.after,
                 "p_value": None if effect.p_value is None else round(effect.p_value, 4), "sentence": effect.sentence,
@@ -122,7 +122,9 @@ def _themes(organisation: Organisation, quarter: Quarter, today: date) -> list[T
     )
 
 
-def _actions(organisation: Organisation, quarter: Quarter) -> dict[str, Any]:
+def _actions(organisation: Organisation, quarter: Quarter, today: date) -> dict[str, Any]:
+    """Actions that existed at the end of the quarter; overdue: still open past their deadline at the end
+    of the quarter (or today, for the current quarter)."""
     found = ImprovementAction.objects.filter(theme__organisation=organisation, created_at__date__lte=quarter.end)
     counts = {s: Count("actions", filter=Q(actions__in=found, actions__status=s)) for s in ActionStatus.values}
     per_principle = {
@@ -133,7 +135,7 @@ def _actions(organisation: Organisation, quarter: Quarter) -> dict[str, Any]:
     notes = ActionProgress.objects.filter(action__in=found, at__date__range=(quarter.start, quarter.end))
     return {
         "total": found.count(), "per_principle": per_principle,
-        "overdue": open_.filter(deadline__lt=quarter.end).count(),
+        "overdue": open_.filter(deadline__lt=min(quarter.end, today)).count(),
         "finished_in_quarter": found.filter(completed_on__range=(quarter.start, quarter.end)).count(),
         "progress_notes": [
             {"action": n.action.title, "at": timezone.localdate(n.at).isoformat(), "note": n.note}
@@ -226,7 +228,7 @@ def learning_report(*, organisation: Organisation, quarter: Quarter, today: date
         "themes": [_theme_block(theme, quarter, today) for theme in _themes(organisation, quarter, today)],
         "signals": {"given": Signal.objects.filter(case__organisation=organisation,
                                                    at__date__range=(quarter.start, quarter.end)).count()},
-        "actions": _actions(organisation, quarter),
+        "actions": _actions(organisation, quarter, today),
         "follow_ups": _follow_ups(organisation, quarter),
         "discussions": _discussions(organisation, quarter),
     }  # fmt: skip
