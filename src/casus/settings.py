@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "casus.letters",
     "casus.learning",  # signals, themes, improvement actions, case discussions, follow-ups (issue 9)
     "casus.answers",  # standard answers and the plain-language check (issue 8)
+    "casus.portal",  # the residents' forms, receipt and status page (no login)
 ]
 
 MIDDLEWARE = [

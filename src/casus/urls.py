@@ -11,6 +11,7 @@ urlpatterns = [
     path("", access_views.home, name="home"),
     path("", include("casus.access.auth_urls")),
     path("", include("casus.access.urls")),
+    path("", include("casus.portal.urls")),  # the residents' forms, receipt and status page (public)
     path("privacy/inwoners/", include("casus.privacy.urls")),
     path("bewaartermijnen/", include("casus.retention.urls")),
     path("werk/", include("casus.workspace.urls")),

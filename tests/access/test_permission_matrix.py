@@ -597,13 +597,32 @@ def _url(world: World, pattern: Pattern, rule: Rule, scope: str, obj: Any) -> st
 
 
 def _check_public(world: World, pattern: Pattern) -> None:
-    """A public page (login, resident portal) shows no dossier data to anyone."""
+    """A public page (login, resident portal) shows no dossier data to anyone. A public page with
+    keywords is opened when EXTRA_KWARGS builds every one of them (a status link's token:
+    tests/access/matrix_portal.py), by every persona: it must answer each of them, without dossier data."""
     if pattern.keywords:
-        return  # public pages with keywords (OIDC callbacks) need their own protocol tests
+        if not all(keyword in EXTRA_KWARGS for keyword in pattern.keywords):
+            return  # public pages with other keywords (OIDC callbacks) need their own protocol tests
+        _check_public_with_keywords(world, pattern)
+        return
     response = Client().get(reverse(pattern.name))
     body = _body(response)
     leaked = {marker for markers in world.markers.values() for marker in markers if marker in body}
     assert not leaked, f"public page {pattern.name} shows {leaked}"
+
+
+def _check_public_with_keywords(world: World, pattern: Pattern) -> None:
+    failures = []
+    for scope in SCOPES:
+        url = reverse(pattern.name, kwargs={key: EXTRA_KWARGS[key](world, scope, None) for key in pattern.keywords})
+        for role in ROLES:
+            response = _client(world, role).get(url)
+            if response.status_code in (403, 404, 429) or (response.status_code == 302 and _refused(response)):
+                failures.append(f"{role}/{scope}: refused ({response.status_code}) a public page")
+            leaked = {marker for markers in world.markers.values() for marker in markers if marker in _body(response)}
+            if leaked:
+                failures.append(f"{role}/{scope}: public page shows {leaked}")
+    assert not failures, f"{pattern.name} ({pattern.route}):\n" + "\n".join(failures)
 
 
 # --- refusals are audited ----------------------------------------------------------------------------

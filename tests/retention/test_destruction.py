@@ -295,6 +295,9 @@ def test_every_relation_of_a_case_is_handled_by_destruction() -> None:
         "cases.caselink": "kept (no personal data)", "access.casegrant": "deleted",
         "retention.retentionmark": "kept", "retention.destructionlistitem": "kept", "retention.destroyedcase": "added",
         "workspace.deadlinewarning": "deleted", "cases.casereview": "deleted",
+        # The portal deletes these (and the attachments' files) on the destruction's audit entry, in the
+        # same transaction (casus.portal.signals); tests/portal/test_destroyed_cases.py checks it.
+        "portal.attachment": "deleted", "portal.statuslink": "deleted", "portal.submission": "deleted",
     }  # fmt: skip
     relations = {rel.related_model._meta.label_lower for rel in Case._meta.related_objects}
 
