@@ -137,3 +137,26 @@ def test_mt_reads_the_quarterly_report(live_server: Any, page: Any, behandelaar:
     assert "Woonlastenfonds: lange wachttijd" in main and "Aanvragen binnen twee weken beslissen" in main
     assert page.get_by_role("link", name="Download als PDF").is_visible()
     screenshot(page, "leren-rapport")
+
+
+def test_a_case_discussion_is_recorded(live_server: Any, page: Any, behandelaar: Any) -> None:
+    case = factories.register("bezwaar", TODAY - timedelta(days=20), handler=behandelaar)
+    kwaliteit = factories.user("lvos", first="Lieke", last="Vos", team_name="Werk", role=TeamRole.KWALITEIT)
+    log_in(page, live_server, kwaliteit)
+    page.goto(f"{live_server.url}/leren/overleg/")
+    page.get_by_role("link", name="Overleg vastleggen").click()
+    page.get_by_label("Onderwerp van het overleg").fill("Maatwerk bij een terugvordering")
+    page.get_by_label("Besproken zaken (kenmerken)").fill(case.reference)
+    page.get_by_label("Wie deden mee?").fill("jurist, beleidsmedewerker, klantmanager, ervaringsdeskundige")
+    page.get_by_label("Perspectief recht (wet en regels)").fill("De wet laat ruimte voor kwijtschelding.")
+    page.get_by_label("Perspectief inwoner / ervaringsdeskundige").fill("De brieven maken mensen bang.")
+    page.get_by_label("Besluit", exact=True).fill("Betalingsregeling naar draagkracht.")
+    page.get_by_label("Beleidseigenaar", exact=True).fill("Beleid Werk en Inkomen")
+    page.get_by_label("Signaal aan de beleidseigenaar").fill("De beleidsregel noemt draagkracht niet.")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_load_state()
+    assert "Het overleg is vastgelegd" in _message(page)
+    assert "De beleidsregel noemt draagkracht niet." in page.locator("main").inner_text()
+    screenshot(page, "leren-overleg")
+    page.goto(f"{live_server.url}/werk/zaken/{case.pk}/")
+    assert "Besproken in het casuïstiekoverleg" in page.locator("#tijdlijn + ol").inner_text()
