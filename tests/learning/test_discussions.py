@@ -38,6 +38,7 @@ def test_a_discussion_is_recorded_with_its_perspectives(kwaliteit_werk: Any, beh
     body = response.content.decode()
     discussion = CaseDiscussion.objects.get()
     assert "Het overleg is vastgelegd" in body and "Regel voor draagkracht ontbreekt." in body
+    assert body.index("Recht (wet en regels)") < body.index("Inwoner / ervaringsdeskundige")  # law first
     assert set(discussion.cases.all()) == set(cases)
     assert dict(discussion.perspectives.values_list("kind", "text")) == {
         "recht": "Kwijtschelding kan.", "inwoner": "De brieven maken bang."

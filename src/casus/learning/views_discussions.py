@@ -63,5 +63,6 @@ def discussion(request: HttpRequest, pk: int) -> HttpResponse:
     openable = set(
         visible_cases(request.user, Case.objects.filter(pk__in=[c.pk for c in cases])).values_list("pk", flat=True)
     )
-    context = {"discussion": found, "cases": cases, "openable": openable, "perspectives": sorted(found.perspectives.all(), key=lambda p: Perspective.values.index(p.kind))}
+    perspectives = sorted(found.perspectives.all(), key=lambda p: Perspective.values.index(p.kind))  # law first
+    context = {"discussion": found, "cases": cases, "openable": openable, "perspectives": perspectives}
     return render(request, "learning/discussion.html", context)
