@@ -186,3 +186,29 @@ def test_the_theme_list_counts_without_a_query_per_row(
     with django_assert_max_num_queries(12):
         body = client.get(reverse("learning:themes")).content.decode()
     assert all(f"Thema {i}" in body for i in range(5))
+
+
+def test_the_theme_page_needs_no_query_per_case_signal_or_action(
+    kwaliteit_werk: Any, behandelaar: Any, django_assert_max_num_queries: Any
+) -> None:
+    def fill(theme: Theme, n: int) -> None:
+        for i in range(n):
+            case = factories.register(handler=behandelaar)
+            signal = services.signal_record(case=case, actor=behandelaar, text=f"Signaal {i}")
+            services.theme_add_signals(theme=theme, signals=[signal], actor=None)
+            action = services.action_create(
+                theme=theme, actor=None, title=f"Actie {i}", principle=GuidingPrinciple.objects.first(),
+                deadline=date.today(),
+            )  # fmt: skip
+            services.action_progress(action=action, actor=None, note="Gestart.", status="loopt")
+
+    small, large = _theme(title="Klein"), _theme(title="Groot")
+    fill(small, 1)
+    fill(large, 6)
+    client = factories.logged_in(kwaliteit_werk)
+    client.get(reverse("learning:theme", args=[small.pk]))  # warm up (session, content types)
+    with django_assert_max_num_queries(40) as small_run:
+        client.get(reverse("learning:theme", args=[small.pk]))
+    with django_assert_max_num_queries(len(small_run.captured_queries)):
+        body = client.get(reverse("learning:theme", args=[large.pk])).content.decode()
+    assert "Actie 5" in body and "Signaal 5" in body
