@@ -78,11 +78,26 @@ def test_drilled_cases_are_the_right_ones(cases: dict[str, Any]) -> None:  # noq
 
 @pytest.mark.parametrize(
     ("figure", "key"),
-    [("nope", None), ("subject", None), ("received", "2025-13x"), ("lead", "soon"), ("repeat", "5"), ("trend", "x")],
+    [
+        ("nope", None),
+        ("subject", None),
+        ("received", "2025-13x"),
+        ("received", "2025-13"),
+        ("lead", "soon"),
+        ("lead", "99999-01:within_6_weeks"),
+        ("repeat", "5"),
+        ("trend", "x"),
+        ("trend", "0"),
+        ("trend", "-5"),
+        ("trend", "99999"),
+        ("questions_received", "20x5"),
+        ("subject", "boete\x00"),
+        ("appeals", "2025-00"),
+    ],
 )
 def test_unknown_figures_and_keys_are_refused(db: None, figure: str, key: str | None) -> None:
     with pytest.raises(ValueError):
-        figures.drill(YEAR, figure, key).count()
+        figures.drill(YEAR, figure, key)  # refused before any query runs
 
 
 def test_leaving_one_subject_out(cases: dict[str, Any]) -> None:  # noqa: F811

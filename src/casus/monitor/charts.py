@@ -3,8 +3,10 @@
 No JavaScript and no network: the same markup renders in the browser and in WeasyPrint's PDF. Every
 chart is a `<figure>` whose `<svg role="img">` is named by its `<title>` and described by a `<desc>`
 with the numbers in words; the page that shows a chart also shows the same numbers as a table (the
-accessible alternative is the caller's job). Colours are fill attributes (not CSS) so the PDF renderer
-sees them, and meet WCAG's 3:1 contrast for graphics against white.
+accessible alternative is the caller's job), and that table carries the links to the cases: a chart is
+one image (role="img") and holds no links, which would be interactive content inside an image.
+Colours are fill attributes (not CSS) so the PDF renderer sees them, and meet WCAG's 3:1 contrast for
+graphics against white.
 """
 
 from __future__ import annotations
@@ -85,12 +87,6 @@ def _text(x: float, y: float, text: str, anchor: str = "start") -> str:
     return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{escape(text)}</text>'
 
 
-def _link(svg: str, href: str | None, label: str) -> str:
-    if not href:
-        return svg
-    return f'<a href="{escape(href)}" aria-label="{escape(label)}">{svg}</a>'
-
-
 def _axis(top: float, plot_h: float, plot_w: float, fmt: Callable[[float], str], step: float | None = None) -> str:
     """Horizontal grid lines with labels at every step (by default every quarter) up to the top."""
     step = step or top / 4
@@ -119,7 +115,6 @@ def bar_chart(
     items: Sequence[tuple[str, float]],
     *,
     title: str,
-    links: Sequence[str | None] | None = None,
     value_format: Callable[[float], str] = number,
 ) -> SafeString:
     """Vertical bars, one per item (label, value), the value above each bar when there is room."""
@@ -134,7 +129,7 @@ def bar_chart(
         x = MARGIN_LEFT + slot * i + (slot - bar_w) / 2
         y = MARGIN_TOP + plot_h - h
         text = f"{label}: {value_format(value)}"
-        parts.append(_link(_rect(x, y, bar_w, h, BAR, text), links[i] if links else None, text))
+        parts.append(_rect(x, y, bar_w, h, BAR, text))
         if len(items) <= 24:
             parts.append(_text(x + bar_w / 2, y - 4, value_format(value), "middle"))
         if i % every == 0:
@@ -185,9 +180,7 @@ def stacked_bar_chart(
     return _figure(title, desc, "".join(parts), height=height)
 
 
-def hbar_chart(
-    items: Sequence[tuple[str, float | None, str]], *, title: str, links: Sequence[str | None] | None = None
-) -> SafeString:
+def hbar_chart(items: Sequence[tuple[str, float | None, str]], *, title: str) -> SafeString:
     """Horizontal bars for shares (label, share 0–1, annotation such as 'N=7'), one row per item."""
     row_h, label_w, right = 24, 210, 90
     height = max(row_h * len(items), row_h) + 16
@@ -199,7 +192,7 @@ def hbar_chart(
         text = f"{label}: {percent(value)} ({note})" if note else f"{label}: {percent(value)}"
         short = label if len(label) <= 34 else label[:33] + "…"
         parts.append(f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end">{escape(short)}</text>')
-        parts.append(_link(_rect(label_w, y + 2, w, row_h - 8, BAR, text), links[i] if links else None, text))
+        parts.append(_rect(label_w, y + 2, w, row_h - 8, BAR, text))
         parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 13}">{escape(percent(value))} {escape(note)}</text>')
     desc = "; ".join(f"{label}: {percent(value)} {note}".strip() for label, value, note in items) or "Geen gegevens."
     return _figure(title, desc, "".join(parts), height=height)

@@ -547,12 +547,18 @@ def _named(qs: QuerySet[Case], field: str, key: str | None, figure: str) -> Quer
     return qs.filter(**{f"{field}__isnull": True} if key == UNKNOWN else {f"{field}__name": key})
 
 
+def _year(key: str) -> int:
+    """A calendar year as four digits (1900–2100), or ValueError."""
+    if not (len(key) == 4 and key.isascii() and key.isdigit() and 1900 <= int(key) <= 2100):
+        raise ValueError(f"not a year: {key!r}")
+    return int(key)
+
+
 def _month(qs: QuerySet[Case], field: str, key: str) -> QuerySet[Case]:
-    try:
-        year, month = (int(part) for part in key.split("-"))
-    except ValueError:
-        raise ValueError(f"not a month: {key!r}") from None
-    return qs.filter(**{f"{field}__year": year, f"{field}__month": month})
+    year, _, month = key.partition("-")
+    if not (len(month) == 2 and month.isascii() and month.isdigit() and 1 <= int(month) <= 12):
+        raise ValueError(f"not a month: {key!r}")
+    return qs.filter(**{f"{field}__year": _year(year), f"{field}__month": int(month)})
 
 
 def _repeat(f: Filters, key: str | None) -> QuerySet[Case]:
@@ -595,13 +601,12 @@ def _questions(f: Filters, figure: str, key: str | None) -> QuerySet[Case]:
 
 def _appeals(f: Filters, key: str | None) -> QuerySet[Case]:
     q = _of_type(f, CaseType.BEROEP)
-    if q is None:
-        return Case.objects.none()
+    received = received_cohort(q) if q is not None else Case.objects.none()
     if not key:
-        return received_cohort(q)
+        return received
     if any(key == bucket for bucket, *_ in LAG_BUCKETS):
-        return _appeals_with_lag(q).filter(_lag_filter(key))
-    return _month(received_cohort(q), "received_on", key)
+        return _appeals_with_lag(q).filter(_lag_filter(key)) if q is not None else received
+    return _month(received, "received_on", key)
 
 
 def drill(f: Filters, figure: str, key: str | None = None) -> QuerySet[Case]:
@@ -609,6 +614,8 @@ def drill(f: Filters, figure: str, key: str | None = None) -> QuerySet[Case]:
     may see of them). Raises ValueError for an unknown figure or key."""
     if figure not in DRILLS:
         raise ValueError(f"unknown figure {figure!r}")
+    if key and ("\x00" in key or len(key) > 200):
+        raise ValueError("unreadable key")
     qs = _drill(f, figure, key or None)
     return qs.order_by("received_on", "reference")
 
@@ -652,12 +659,9 @@ def _drill(f: Filters, figure: str, key: str | None) -> QuerySet[Case]:
     if figure == "over_term":
         return closed.filter(closed_on__gt=F("due_on"))
     if figure == "trend":
-        try:
-            return base(f).filter(received_on__year=int(_need(key, figure)))
-        except ValueError:
-            raise ValueError(f"not a year: {key!r}") from None
+        return base(f).filter(received_on__year=_year(_need(key, figure)))
     if figure.startswith("questions_"):
-        if figure == "questions_received" and key and not key.isdigit():
-            raise ValueError(f"not a year: {key!r}")
+        if figure == "questions_received" and key:
+            _year(key)
         return _questions(f, figure, key)
     return _appeals(f, key)
