@@ -32,6 +32,8 @@ $(NPM_STAMP): package.json package-lock.json
 run: setup
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py seed_demo
+	DEBUG=1 $(BIN)/python manage.py seed_answer_uses
+	DEBUG=1 $(BIN)/python manage.py seed_learning_demo
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 demo-deadlines: setup

@@ -21,5 +21,8 @@ def casus(request: HttpRequest) -> dict[str, Any]:
             "admin": can(user, "admin.access"),
             "imports": can(user, "admin.config"),
             "monitor": can(user, "reports.view"),
+            "learning": can(user, "learning.view"),
+            "answers": can(user, "answers.manage"),
+            "letters": can(user, "admin.config"),
         }
     }

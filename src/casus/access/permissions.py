@@ -243,6 +243,7 @@ PERMISSION_ORG_ROLES: dict[str, tuple[str, ...]] = {
     "reports.view": (TeamRole.COORDINATOR, TeamRole.KWALITEIT, TeamRole.MT, TeamRole.FUNCTIONEEL_BEHEER),
     "learning.view": (TeamRole.COORDINATOR, TeamRole.KWALITEIT, TeamRole.MT),
     "learning.manage": (TeamRole.COORDINATOR, TeamRole.KWALITEIT),
+    "answers.manage": (TeamRole.FUNCTIONEEL_BEHEER, TeamRole.COORDINATOR, TeamRole.KWALITEIT),
 }
 
 
@@ -320,6 +321,13 @@ PERMISSIONS: dict[str, Any] = {
     # The learning loop (themes, suggestions, improvement actions); MT reads only.
     "learning.view": _org_scoped("learning.view"),
     "learning.manage": _org_scoped("learning.manage"),
+    # Standard answers: the organisation's library is kept by beheer, coördinator and kwaliteit; a shared
+    # answer (no organisation: the library Casus ships with) is read-only, changed by saving a copy. The
+    # live plain-language check (text in, score out, no data) is for everyone who writes to residents.
+    "answers.manage": _org_scoped("answers.manage"),
+    "answers.check": lambda user, obj: any(
+        can(user, perm) for perm in ("workspace.use", "admin.config", "answers.manage")
+    ),
     # Back office.
     "admin.access": _admin_access,
     "admin.config": _org_scoped("admin.config", shared_rows=True),

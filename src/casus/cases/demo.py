@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from faker import Faker
 
 from casus import deadlines
@@ -178,8 +179,23 @@ class Demo:
 
     # -- people -----------------------------------------------------------------------------------
 
+    def ensure_contacts(self) -> None:
+        """Invented phone numbers and e-mail addresses for the organisation and its teams (letters and
+        the residents' status page name them), only where none is set."""
+        org = self.organisation
+        if not org.phone or not org.email:
+            org.phone = org.phone or "036 100 20 00"
+            org.email = org.email or f"info@{org.slug}.voorbeeld.nl"
+            org.save(update_fields=["phone", "email"])
+        for number, team in enumerate(sorted(self.teams.values(), key=lambda t: t.name), start=1):
+            if not team.phone or not team.email:
+                team.phone = team.phone or f"036 100 2{number:01d} {10 * number:02d}"
+                team.email = team.email or f"{slugify(team.name)}@{org.slug}.voorbeeld.nl"
+                team.save(update_fields=["phone", "email"])
+
     def ensure_staff(self) -> dict[str, list[Any]]:
         """Demo logins plus two or three invented handlers per team; returns handlers per team."""
+        self.ensure_contacts()
         user_model = get_user_model()
         for username, first, last, team_name, role, staff in DEMO_LOGINS:
             self._staff_member(user_model, username, first, last, team_name, role, staff=staff)
