@@ -153,3 +153,20 @@ def test_the_effect_of_a_finished_action_on_its_theme(behandelaar: Any) -> None:
     assert (result.days, result.before, result.after) == (40, 15, 2)
     assert "duidelijk minder" in result.sentence
     assert selectors.action_effect(_action(theme, "Open")) is None
+
+
+def test_a_moved_deadline_is_noted_in_the_progress(kwaliteitsmedewerker: Any) -> None:
+    action = _action(_theme(), deadline=date(2026, 12, 1))
+    client = factories.logged_in(kwaliteitsmedewerker)
+    page = client.get(reverse("learning:theme", args=[action.theme_id])).content.decode()
+    assert f'name="actie-{action.pk}-deadline" value="2026-12-01"' in page
+    prefix = f"actie-{action.pk}"
+    body = client.post(
+        reverse("learning:action-edit", args=[action.theme_id, action.pk]),
+        {f"{prefix}-title": "Brieven in B1", f"{prefix}-principle": _principle("luisteren").pk,
+         f"{prefix}-owner": kwaliteitsmedewerker.pk, f"{prefix}-deadline": "2027-02-01"},
+        follow=True,
+    ).content.decode()  # fmt: skip
+    assert "is gewijzigd" in body and "Datum verschoven van 01-12-2026 naar 01-02-2027." in body
+    action.refresh_from_db()
+    assert (action.title, action.deadline, action.owner) == ("Brieven in B1", date(2027, 2, 1), kwaliteitsmedewerker)

@@ -215,6 +215,28 @@ def action_create(
 
 
 @transaction.atomic
+def action_update(
+    *, action: ImprovementAction, actor: Any, title: str, principle: GuidingPrinciple, deadline: date,
+    owner: Any = None, description: str = "",
+) -> ImprovementAction:  # fmt: skip
+    """Change what an action is, who pulls it and when it is due; a moved deadline is noted in its
+    progress, so the report shows it was moved (seed 004: the council sees the planning change)."""
+    if not title.strip():
+        raise LearningError("Beschrijf de actie.")
+    action = ImprovementAction.objects.select_for_update().get(pk=action.pk)
+    moved = action.deadline != deadline
+    if moved:
+        ActionProgress.objects.create(
+            action=action, by=actor, by_name=_name(actor),
+            note=f"Datum verschoven van {action.deadline:%d-%m-%Y} naar {deadline:%d-%m-%Y}.",
+        )  # fmt: skip
+    action.title, action.description, action.principle = title.strip(), description.strip(), principle
+    action.deadline, action.owner = deadline, owner
+    action.save(update_fields=["title", "description", "principle", "deadline", "owner"])
+    return action
+
+
+@transaction.atomic
 def action_progress(
     *, action: ImprovementAction, actor: Any, note: str, status: str | None = None, completed_on: date | None = None
 ) -> ActionProgress:

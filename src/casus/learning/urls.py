@@ -18,6 +18,7 @@ urlpatterns = [
     path("themas/<int:pk>/signalen/weghalen/", views_themes.theme_remove_signal, name="theme-remove-signal"),
     path("themas/<int:pk>/acties/nieuw/", views_actions.action_new, name="action-new"),
     path("themas/<int:pk>/acties/<int:action>/voortgang/", views_actions.action_progress, name="action-progress"),
+    path("themas/<int:pk>/acties/<int:action>/wijzigen/", views_actions.action_edit, name="action-edit"),
     path("acties/", views_actions.actions, name="actions"),
     path("voorstellen/", views_suggestions.suggestions, name="suggestions"),
     path("voorstellen/zoeken/", views_suggestions.suggestions_search, name="suggestions-search"),

@@ -53,6 +53,20 @@ def action_progress(request: HttpRequest, pk: int, action: int) -> HttpResponse:
     return redirect(f"{theme_url(theme)}#actie-{found.pk}")
 
 
+@rule("learning.manage", subject=THEME)
+@require_POST
+def action_edit(request: HttpRequest, pk: int, action: int) -> HttpResponse:
+    theme: Theme = request.casus_object
+    found = get_object_or_404(ImprovementAction, pk=action, theme=theme)
+    form = ActionForm(request.POST, organisation_id=theme.organisation_id, prefix=f"actie-{found.pk}")
+    if not form.is_valid():
+        messages.error(request, error_text(form))
+    else:
+        services.action_update(action=found, actor=request.user, **form.cleaned_data)
+        messages.success(request, f"De actie '{form.cleaned_data['title']}' is gewijzigd.")
+    return redirect(f"{theme_url(theme)}#actie-{found.pk}")
+
+
 def theme_url(theme: Theme) -> str:
     from django.urls import reverse
 

@@ -98,6 +98,10 @@ def theme_actions(theme: Theme, may_manage: bool) -> list[dict[str, Any]]:
             "progress": list(action.progress.all())[:5], "effect": selectors.action_effect(action, today=today),
             "form": ProgressForm(prefix=f"voortgang-{action.pk}", initial={"status": action.status})
             if may_manage else None,
+            "edit_form": ActionForm(organisation_id=theme.organisation_id, prefix=f"actie-{action.pk}", initial={
+                "title": action.title, "description": action.description, "principle": action.principle_id,
+                "owner": action.owner_id, "deadline": action.deadline,
+            }) if may_manage else None,
         }
         for action in found
     ]  # fmt: skip
