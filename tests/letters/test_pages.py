@@ -113,6 +113,8 @@ def test_per_post_the_letter_is_marked_sent_and_the_pdf_downloads(behandelaar: A
     assert "attachment" in response["Content-Disposition"]
     entry = AuditEntry.objects.filter(action=AuditAction.DOWNLOAD, object_id=str(klacht.pk)).get()
     assert entry.detail == {"letter": letter.pk, "format": "pdf"} and entry.user == behandelaar
+    page = client.get(reverse("workspace:case", args=[klacht.pk])).content.decode()
+    assert f'href="{reverse("letters:pdf", args=[klacht.pk, letter.pk])}">Brief als PDF' in page  # on the timeline
 
 
 def test_a_missing_value_stops_the_letter_before_sending(werk: Any, behandelaar: Any) -> None:

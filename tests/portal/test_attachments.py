@@ -95,6 +95,8 @@ def test_a_handler_downloads_an_attachment_and_the_look_is_audited(
     case, attachment = Case.objects.get(), Attachment.objects.get()
     factories.team("BBK").memberships.create(user=behandelaar)
     factories.verified_login(client, behandelaar)
+    page = client.get(f"/werk/zaken/{case.pk}/").content.decode()
+    assert f'href="/werk/zaken/{case.pk}/bijlagen/{attachment.pk}/">Bijlage openen' in page  # on the timeline
 
     response = client.get(f"/werk/zaken/{case.pk}/bijlagen/{attachment.pk}/")
 
