@@ -40,7 +40,7 @@ def test_a_postponed_complaint_names_the_old_and_the_new_date(
     assert "uiterlijk op 26 mei 2026 antwoord geven" in body
     assert "Wij nemen 4 weken extra tijd. U krijgt uiterlijk op 23 juni 2026 antwoord." in body
     assert "Wij wachten op advies." in body
-    assert "artikel 9:11 van de Algemene wet bestuursrecht" in body
+    assert "artikel 9:11 lid 2 van de Algemene wet bestuursrecht" in body
 
 
 def test_a_suspended_application_names_the_repair_term_and_the_moved_due_date(

@@ -119,11 +119,15 @@ def test_postpone_shows_the_letter(behandelaar: Any, open_klacht: Case) -> None:
         behandelaar, "case-postpone", open_klacht, {"reason": "Wij wachten op advies.", "notice_sent_on": TODAY}
     )
     assert shown[0].startswith("De zaak is verdaagd. De uiterste datum is nu")
-    body = factories.logged_in(behandelaar).get(reverse("workspace:case", args=[open_klacht.pk])).content.decode()
-    assert "Verdagingsbrief" in body
-    assert "Wij nemen daarom 4 weken langer de tijd." in body
-    assert "artikel 9:11 lid 2 van de Algemene wet bestuursrecht" in body
-    assert "De reden: Wij wachten op advies." in body
+    client = factories.logged_in(behandelaar)
+    body = client.get(reverse("workspace:case", args=[open_klacht.pk])).content.decode()
+    assert "Deze zaak is verdaagd. Stuur de inwoner het verdagingsbericht" in body  # the letters library's
+    compose = reverse("letters:compose", args=[open_klacht.pk]) + "?kind=verdagingsbericht"
+    assert compose in body
+    letter = client.get(compose).content.decode()
+    assert "Wij nemen 4 weken extra tijd." in letter
+    assert "artikel 9:11 lid 2 van de Algemene wet bestuursrecht" in letter
+    assert "Wij wachten op advies." in letter
     again = _post(behandelaar, "case-postpone", open_klacht, {"reason": "Nog eens.", "notice_sent_on": TODAY})
     assert again[0].startswith("Deze zaak is al verdaagd op")
 

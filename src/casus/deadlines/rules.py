@@ -72,6 +72,8 @@ class Rule:
     start: Start = Start.RECEIPT
     penalty: bool = False  # Awb 4:17 dwangsom for late decisions (applications, 7:14 objections)
     statutory: bool = True
+    # The article that allows the postponement with a notice, as a letter names it (DOMAIN.md §4.5).
+    postponement_basis: str = ""
 
     def with_term(self, term: Term, *, atw: bool | None = None) -> Rule:
         """The same rule with an organisation's own term (a service norm of 3 weeks, say)."""
@@ -122,6 +124,7 @@ RULES: dict[str, Rule] = {
             atw=True,
             committee_term=Term(10),
             postponement=Term(4),
+            postponement_basis="artikel 9:11 lid 2 van de Algemene wet bestuursrecht",
             basis="Awb 9:11",
         ),
         Rule(
@@ -131,6 +134,7 @@ RULES: dict[str, Rule] = {
             atw=True,
             committee_term=Term(12),
             postponement=Term(6),
+            postponement_basis="artikel 7:10 lid 3 van de Algemene wet bestuursrecht",
             start=Start.AFTER_FILING_TERM,
             penalty=True,
             basis="Awb 6:7, 7:10",
@@ -139,7 +143,10 @@ RULES: dict[str, Rule] = {
         Rule("aanvraag", "Aanvraag", Term(8), atw=True, penalty=True, basis="Awb 4:13"),
         Rule("wmo_melding", "Wmo-melding", Term(6), atw=True, basis="Wmo 2015 art. 2.3.2"),
         Rule("wmo_aanvraag", "Wmo-aanvraag", Term(2), atw=True, penalty=True, basis="Wmo 2015 art. 2.3.5"),
-        Rule("woo", "Woo-verzoek", Term(4), atw=True, postponement=Term(2), basis="Woo art. 4.4"),
+        Rule(
+            "woo", "Woo-verzoek", Term(4), atw=True, postponement=Term(2), basis="Woo art. 4.4",
+            postponement_basis="artikel 4.4 lid 2 van de Wet open overheid",
+        ),
     )
 }
 

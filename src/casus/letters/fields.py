@@ -65,12 +65,6 @@ FIELDS: dict[str, str] = {
     "organisatie.rechtbank_contact": "Hoe de inwoner beroep instelt",
 }
 
-# The article that allows a postponement with a notice (DOMAIN.md §4.5).
-POSTPONEMENT_BASIS = {
-    CaseType.KLACHT: "artikel 9:11 van de Algemene wet bestuursrecht",
-    CaseType.BEZWAAR: "artikel 7:10 van de Algemene wet bestuursrecht",
-    CaseType.WOO: "artikel 4.4 van de Wet open overheid",
-}
 
 
 @dataclass(frozen=True)
@@ -222,7 +216,7 @@ def _postponement_fields(fields: dict[str, Any], case: Case, deadline: deadlines
     event = case.events.filter(kind=EventKind.POSTPONED).order_by("-created_at", "-id").first()
     _put(fields, "verdaging.reden", (event.data.get("reason", "") if event else "").rstrip("."))
     _put(fields, "verdaging.duur", rule.postponement.dutch() if rule.postponement else "")
-    _put(fields, "verdaging.wetsartikel", POSTPONEMENT_BASIS.get(CaseType(case.case_type), rule.basis))
+    _put(fields, "verdaging.wetsartikel", rule.postponement_basis or rule.basis)
 
 
 def _one_year_after(day: date) -> date:
@@ -260,7 +254,7 @@ def example_fields(organisation: Organisation | None, *, on: date) -> dict[str, 
         "datum.hersteltermijn": "27 april 2026", "datum.verdaagd_tot": "15 juni 2026",
         "datum.oude_uiterste_datum": "18 mei 2026", "verdaging.reden": "wij willen eerst met uw klantmanager "
         "praten en die is tot eind mei afwezig", "verdaging.duur": "4 weken",
-        "verdaging.wetsartikel": POSTPONEMENT_BASIS[CaseType.KLACHT],
+        "verdaging.wetsartikel": deadlines.get_rule(CaseType.KLACHT).postponement_basis,
         "aanvulling.wat": "een kopie van uw huurcontract", "hoorzitting.datum": "dinsdag 2 juni 2026",
         "hoorzitting.tijd": "10.00 uur", "hoorzitting.plaats": "het stadhuis, Stadhuisplein 1 in Almere",
         "contactpersoon.naam": "Sanne Bakker", "contactpersoon.team": "Werk",

@@ -17,13 +17,6 @@ from casus.cases.models import Case
 from .contact import ContactPerson, contact_person
 from .texts import long_date, noun
 
-# Why a later date is allowed, per case type (Awb 9:11 lid 2, 7:10 lid 3, Woo 4.4 lid 2).
-POSTPONEMENT_BASIS = {
-    CaseType.KLACHT: "De wet (Algemene wet bestuursrecht, artikel 9:11) staat toe dat wij één keer "
-    "hoogstens 4 weken langer nemen. Wij moeten u dat vóór de oude datum schriftelijk laten weten.",
-    CaseType.BEZWAAR: "De wet (Algemene wet bestuursrecht, artikel 7:10) staat toe dat wij één keer "
-    "hoogstens 6 weken langer nemen. Wij moeten u dat vóór de oude datum schriftelijk laten weten.",
-}
 EXTENSION_BASIS = "U heeft ermee ingestemd dat wij langer nemen. Zonder uw toestemming mag dat niet."
 
 
@@ -92,5 +85,11 @@ def _postponement(case: Case) -> Postponement | None:
         return None
     event = case.events.filter(kind=EventKind.POSTPONED).order_by("-created_at", "-id").first()
     reason = str(event.data.get("reason", "")) if event else ""
-    basis = POSTPONEMENT_BASIS.get(case.case_type, "De wet staat toe dat wij in dit geval langer nemen.")
+    rule = case.organisation.rule_for(case.case_type)
+    basis = "De wet staat toe dat wij in dit geval langer nemen."
+    if rule.postponement_basis and rule.postponement is not None:
+        basis = (
+            f"De wet ({rule.postponement_basis}) staat toe dat wij één keer hoogstens {rule.postponement.dutch()} "
+            "langer nemen. Wij moeten u dat vóór de oude datum schriftelijk laten weten."
+        )
     return Postponement(new_date=long_date(case.due_on), basis=basis, reason=reason)

@@ -16,7 +16,6 @@ from django.db.models import Q, QuerySet
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -26,7 +25,7 @@ from casus.access.permissions import access_for, can, visible_cases
 from casus.access.rules import rule
 from casus.answers.services import answer_use_record
 from casus.cases import selectors, services
-from casus.cases.domain import CaseType, EventKind, Outcome, Status, TeamRole
+from casus.cases.domain import CaseType, Outcome, Status, TeamRole
 from casus.cases.models import Case, CaseReview
 from casus.cases.services import CaseError
 from casus.deadlines.explain import dutch_date, explain_deadline, explain_status
@@ -35,12 +34,6 @@ from casus.retention.services import retention_mark_set
 from . import forms_case as forms
 
 CASE = "cases.case"
-# The article that allows a postponement with a notice, named in the letter (DOMAIN.md §4.5).
-POSTPONEMENT_BASIS = {
-    CaseType.KLACHT: "artikel 9:11 lid 2 van de Algemene wet bestuursrecht",
-    CaseType.BEZWAAR: "artikel 7:10 lid 3 van de Algemene wet bestuursrecht",
-    CaseType.WOO: "artikel 4.4 lid 2 van de Wet open overheid",
-}
 # The state is written out with an icon, never shown by colour alone (as in the work queue).
 STATE_ICONS = {deadlines.State.OP_TIJD: "✓", deadlines.State.DREIGT: "⚠", deadlines.State.TE_LAAT: "!"}
 SAFETY_PHONE = {"suicide_prevention": "0800-0113", "emergency": "112"}
@@ -61,7 +54,7 @@ def page_context(user: Any, case: Case) -> dict[str, Any]:
     review = case.reviews.filter(decision="").select_related("proposed_by").first()
     context = {
         "case": case, "may_edit": may_edit, "review": review, "events": list(reversed(case.events.all())),
-        "deadline": _deadline(case), "postponement_letter": postponement_letter(case),
+        "deadline": _deadline(case),
         "may_review": may_edit and review is not None and review.proposed_by_id != user.pk,
         "safety_phone": SAFETY_PHONE, "callback": case.case_type == CaseType.TERUGBELVERZOEK,
         "failed_attempts": sum(1 for attempt in case.contact_attempts.all() if not attempt.reached),
@@ -135,34 +128,6 @@ def _forms(case: Case) -> dict[str, Form]:
         key: form_class(auto_id=f"id_{key}_%s", **({"case": case} if key in needs_case else {}))
         for key, form_class in classes.items()
     }
-
-
-def postponement_letter(case: Case) -> str:
-    """The notice of postponement (verdagingsbericht) the handler sends, when the case was postponed."""
-    if case.postponed_on is None:
-        return ""
-    event = next((e for e in reversed(case.events.all()) if e.kind == EventKind.POSTPONED), None)
-    if event is None:
-        return ""
-    rule_ = case.organisation.rule_for(case.case_type)
-    context = {
-        "case": case, "type": case.get_case_type_display().lower(), "reason": event.data.get("reason", ""),
-        "before": _iso_dutch(event.data.get("due_before")), "after": _iso_dutch(event.data.get("due_after")),
-        "received": dutch_date(case.received_on, weekday=False), "length": rule_.postponement.dutch(),
-        "basis": POSTPONEMENT_BASIS.get(CaseType(case.case_type), rule_.basis),
-        "sender": case.handler.get_full_name() if case.handler else "", "phone": _phone(case),
-    }  # fmt: skip
-    return render_to_string("workspace/case/postponement_letter.txt", context).strip()
-
-
-def _iso_dutch(value: str | None) -> str:
-    from datetime import date
-
-    return dutch_date(date.fromisoformat(value), weekday=False) if value else ""
-
-
-def _phone(case: Case) -> str:
-    return (case.team.phone if case.team else "") or case.organisation.phone
 
 
 # --- acting --------------------------------------------------------------------------------------
