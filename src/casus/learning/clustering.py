@@ -39,7 +39,7 @@ _STOP_WORDS_TEXT = """
     zoals waar waarom wanneer welke welk hoeveel jullie hen mocht moest konden kunt wilt willen zullen zouden
     werden geworden geven gaat gaan graag heel keer weer week weken dag dagen maand maanden jaar inwoner
     inwoners inwoonster mevrouw meneer heer dhr mevr gemeente zaak zaken dossier vraag vragen klacht klachten
-    signaal signalen valt opvalt
+    signaal signalen valt opvalt twee drie vier vijf zes zeven acht negen tien
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 WORD = re.compile(r"[a-zà-ÿ]+")

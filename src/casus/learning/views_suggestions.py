@@ -55,7 +55,8 @@ def reason(suggestion: ThemeSuggestion) -> str:
             f"Van {_nl_date(data['from'])} tot en met {_nl_date(data['to'])} kwamen {data['count']} klachten over "
             f"{data['subject']} binnen, tegen {data['previous']} in dezelfde tijd ervoor ({change})."
         )
-    signals = f", waarvan {data['signals']} signalen" if data.get("signals") else ""
+    count = data.get("signals") or 0
+    signals = f", waarvan {count} {'signaal' if count == 1 else 'signalen'}" if count else ""
     return (
         f"{data.get('texts', 0)} teksten{signals} van na {_nl_date(data.get('since'))} lijken op elkaar. "
         f"Woorden die vaak terugkomen: {', '.join(data.get('terms', []))}."

@@ -73,7 +73,7 @@ def theme_context(user: Any, theme: Theme, query: Any) -> dict[str, Any]:
     may_manage = can(user, "learning.manage", theme)
     context = {
         "theme": theme, "per": per, "counts": counts, "trend": selectors.trend_sentence(counts),
-        "chart": charts.bar_chart(counts.rows, title=f"Zaken bij dit thema per {per}"),
+        "chart": charts.bar_chart(chart_rows(counts.rows), title=f"Zaken bij dit thema per {per}"),
         "links": shown, "hidden": hidden, "signals": selectors.theme_signals(theme), "may_manage": may_manage,
         "openable": selectors.openable_cases(user, theme),
     }  # fmt: skip
@@ -105,6 +105,11 @@ def theme_actions(theme: Theme, may_manage: bool) -> list[dict[str, Any]]:
         }
         for action in found
     ]  # fmt: skip
+
+
+def chart_rows(rows: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Short axis labels ("mrt 2026" → "mrt '26"), so twelve months fit under the bars."""
+    return [(f"{label[:-4]}'{label[-2:]}" if label[-4:].isdigit() else label, n) for label, n in rows]
 
 
 def _back(theme: Theme) -> HttpResponse:
