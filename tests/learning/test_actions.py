@@ -160,6 +160,7 @@ def test_a_moved_deadline_is_noted_in_the_progress(kwaliteitsmedewerker: Any) ->
     client = factories.logged_in(kwaliteitsmedewerker)
     page = client.get(reverse("learning:theme", args=[action.theme_id])).content.decode()
     assert f'name="actie-{action.pk}-deadline" value="2026-12-01"' in page
+    assert f'<option value="{_principle().pk}" selected>betrouwbaarheid</option>' in page  # the change form
     prefix = f"actie-{action.pk}"
     body = client.post(
         reverse("learning:action-edit", args=[action.theme_id, action.pk]),

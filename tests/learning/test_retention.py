@@ -7,17 +7,17 @@ from typing import Any
 
 import pytest
 
-from casus.access.audit import audit
-from casus.access.models import AuditAction
 from casus.cases import services as case_services
+from casus.cases.models import Case
 from casus.learning import services
 from casus.learning.models import FollowUp, Signal
+from casus.retention.signals import cases_destroyed
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_destruction_entry_empties_the_learning_texts(behandelaar: Any) -> None:
+def test_the_destruction_empties_the_learning_texts(behandelaar: Any) -> None:
     case = factories.register(handler=behandelaar, received_on=date(2025, 1, 6), complex=True)
     other = factories.register(handler=behandelaar, received_on=date(2025, 1, 6))
     services.signal_record(case=case, actor=behandelaar, text="Mevrouw De Vries belde huilend.")
@@ -27,7 +27,7 @@ def test_the_destruction_entry_empties_the_learning_texts(behandelaar: Any) -> N
     services.followups_schedule()
     FollowUp.objects.update(done_on=date(2025, 5, 2), result="werkt", note="Mevrouw De Vries is tevreden.")
 
-    audit(AuditAction.DESTROY, case)
+    cases_destroyed.send(sender=Case, case_ids=[case.pk])  # as the retention run does, in its transaction
 
     signal = Signal.objects.get(case=case)
     assert (signal.text, signal.author, signal.author_name) == ("(vernietigd)", None, "")

@@ -89,22 +89,37 @@ def theme_context(user: Any, theme: Theme, query: Any) -> dict[str, Any]:
 
 def theme_actions(theme: Theme, may_manage: bool) -> list[dict[str, Any]]:
     """Each action with its latest progress notes, whether it is overdue, its effect when finished,
-    and (for who may change it) its progress form."""
+    and (for who may change it) its progress and change forms."""
     today = timezone.localdate()
     found = theme.actions.select_related("owner", "principle").prefetch_related("progress")
+    choices = _action_choices(theme) if may_manage else {}
     return [
         {
             "action": action, "overdue": selectors.is_overdue(action, today),
             "progress": list(action.progress.all())[:5], "effect": selectors.action_effect(action, today=today),
             "form": ProgressForm(prefix=f"voortgang-{action.pk}", initial={"status": action.status})
             if may_manage else None,
-            "edit_form": ActionForm(organisation_id=theme.organisation_id, prefix=f"actie-{action.pk}", initial={
-                "title": action.title, "description": action.description, "principle": action.principle_id,
-                "owner": action.owner_id, "deadline": action.deadline,
-            }) if may_manage else None,
+            "edit_form": _edit_form(theme, action, choices) if may_manage else None,
         }
         for action in found
     ]  # fmt: skip
+
+
+def _action_choices(theme: Theme) -> dict[str, list[Any]]:
+    """The owner and principle choices, read once for all the change forms on the page."""
+    form = ActionForm(organisation_id=theme.organisation_id)
+    return {name: list(form.fields[name].choices) for name in ("owner", "principle")}
+
+
+def _edit_form(theme: Theme, action: Any, choices: dict[str, list[Any]]) -> ActionForm:
+    initial = {
+        "title": action.title, "description": action.description, "principle": action.principle_id,
+        "owner": action.owner_id, "deadline": action.deadline,
+    }  # fmt: skip
+    form = ActionForm(organisation_id=theme.organisation_id, prefix=f"actie-{action.pk}", initial=initial)
+    for name, listed in choices.items():
+        form.fields[name].choices = listed
+    return form
 
 
 def chart_rows(rows: list[tuple[str, int]]) -> list[tuple[str, int]]:
