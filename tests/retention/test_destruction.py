@@ -295,9 +295,15 @@ def test_every_relation_of_a_case_is_handled_by_destruction() -> None:
         "cases.caselink": "kept (no personal data)", "access.casegrant": "deleted",
         "retention.retentionmark": "kept", "retention.destructionlistitem": "kept", "retention.destroyedcase": "added",
         "workspace.deadlinewarning": "deleted", "cases.casereview": "deleted",
-        # The portal deletes these (and the attachments' files) on the destruction's audit entry, in the
-        # same transaction (casus.portal.signals); tests/portal/test_destroyed_cases.py checks it.
+        # The other apps listen to casus.retention.signals.cases_destroyed, sent in the same transaction:
+        # the portal deletes (tests/portal/test_destroyed_cases.py), letters go (tests/letters/test_retention.py),
+        # the learning loop empties its free text and keeps its counts (tests/learning).
         "portal.attachment": "deleted", "portal.statuslink": "deleted", "portal.submission": "deleted",
+        "letters.letter": "deleted",
+        "learning.signal": "text emptied", "learning.followup": "note emptied",
+        "learning.theme": "kept (the organisation's theme, no resident data)", "learning.themecase": "kept (counts)",
+        "learning.themesuggestion": "kept (counts)", "learning.casediscussion": "kept (the organisation's record)",
+        "answers.standardansweruse": "kept (which answer was used: counts, no resident data)",
     }  # fmt: skip
     relations = {rel.related_model._meta.label_lower for rel in Case._meta.related_objects}
 

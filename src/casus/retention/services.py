@@ -49,6 +49,7 @@ from .models import (
 )
 from .periods import add_years, conditions_of
 from .selection import _Rules, blocked_by_links
+from .signals import cases_destroyed
 
 # A case taken off a list comes back on a new list after this many years at the earliest.
 HOLD_YEARS = 1
@@ -265,6 +266,7 @@ def _destroy(cases: list[Case], destruction_list: DestructionList, actor: Any, r
         Case.objects.filter(pk__in=chunk).update(
             description="", closing_text="", resident=None, handler=None, updated_at=now
         )
+        cases_destroyed.send(sender=Case, case_ids=chunk)
     marks = [
         DestroyedCase(case=case, destruction_list=destruction_list, destroyed_at=now, destroyed_by=actor_obj,
                       destroyed_by_name=_name(actor))
