@@ -78,7 +78,7 @@ def test_a_signal_becomes_a_theme_with_an_action(live_server: Any, page: Any, be
     action = ImprovementAction.objects.get()
 
     card = page.locator(f"#actie-{action.pk}")
-    card.locator("summary").click()
+    card.locator("summary", has_text="Voortgang vastleggen").click()
     card.get_by_label("Wat is er gebeurd?").fill("Nieuwe tekst geschreven met de cliëntenraad.")
     card.get_by_label("Status").select_option("loopt")
     card.get_by_role("button", name="Opslaan").click()
