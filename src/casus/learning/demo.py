@@ -1,6 +1,7 @@
 """Demo data for the learning loop (invented): signals on recent cases, one theme with three
-improvement actions (one finished months ago, so its effect shows; one overdue), and a first search
-for suggested themes. Run after casus.cases.demo: `manage.py seed_learning_demo`.
+improvement actions (one finished months ago, so its effect shows; one overdue), the nazorg of closed
+complex cases with results, a case discussion, and a first search for suggested themes. Run after
+casus.cases.demo: `manage.py seed_learning_demo`.
 
 Idempotent: an organisation that already has signals gets nothing new.
 """
@@ -18,7 +19,7 @@ from casus.cases.domain import CaseType
 from casus.cases.models import Case, Category, GuidingPrinciple, Organisation
 
 from . import services
-from .models import ActionStatus, ImprovementAction, Signal, Theme, ThemeStatus
+from .models import ActionStatus, FollowUp, FollowUpResult, ImprovementAction, Signal, Theme, ThemeStatus
 from .suggestions import suggestions_refresh
 
 # What handlers note, per subject: three recurring themes the suggestions should find.
@@ -109,6 +110,46 @@ def _theme(organisation: Organisation, signals: list[Signal], today: date) -> No
         ImprovementAction.objects.filter(pk=action.pk).update(created_at=opened)
 
 
+FOLLOW_UP_NOTES = {
+    FollowUpResult.WERKT: "Inwoner gebeld: de regeling loopt goed.",
+    FollowUpResult.DEELS: "Inwoner gebeld: betalen lukt, maar de post blijft lastig.",
+    FollowUpResult.NIET: "Inwoner gebeld: de schuld is weer opgelopen. Doorverwezen naar schuldhulp.",
+}
+
+
+def _follow_ups(rng: random.Random, today: date) -> None:
+    """Plan the nazorg of closed complex cases; record a result for most of those already due."""
+    services.followups_schedule(today=today)
+    due = FollowUp.objects.filter(done_on__isnull=True, due_on__lt=today, handler__isnull=False)
+    for follow_up in due.select_related("case", "handler"):
+        if rng.random() < 0.8:
+            result = rng.choices(list(FOLLOW_UP_NOTES), weights=[6, 3, 1])[0]
+            done_on = min(today, follow_up.due_on + timedelta(days=rng.randint(0, 10)))
+            services.followup_record(
+                case=follow_up.case, actor=follow_up.handler, result=result, note=FOLLOW_UP_NOTES[result],
+                done_on=done_on,
+            )  # fmt: skip
+
+
+def _discussion(organisation: Organisation, signals: list[Signal], today: date) -> None:
+    cases = [signal.case for signal in signals[:2]]
+    if cases:
+        services.discussion_record(
+            organisation=organisation, actor=None, held_on=today - timedelta(days=20),
+            title="Terugvordering bij een inwoner met schulden", cases=cases,
+            participants="jurist, beleidsmedewerker Inkomen, klantmanager, ervaringsdeskundige van de cliëntenraad",
+            perspectives={
+                "recht": "De wet staat toe om af te zien van terugvordering bij dringende redenen.",
+                "beleid": "De beleidsregel noemt de draagkracht niet.",
+                "uitvoering": "De standaardbrief gaat uit voor iemand gebeld is.",
+                "inwoner": "Een brief met een groot bedrag maakt mensen bang; eerst bellen helpt.",
+            },
+            decision="Betalingsregeling naar draagkracht; eerst bellen, dan de brief.",
+            policy_owner="Beleid Werk en Inkomen",
+            signal_to_policy_owner="Neem draagkracht op in de beleidsregel terugvordering.",
+        )  # fmt: skip
+
+
 @transaction.atomic
 def generate_learning(*, organisation: Organisation, seed: int = 2026, today: date | None = None) -> int:
     """Signals, a theme with actions and a first search for suggestions; returns the signals added."""
@@ -117,5 +158,7 @@ def generate_learning(*, organisation: Organisation, seed: int = 2026, today: da
     today = today or timezone.localdate()
     made = _signals(organisation, random.Random(seed), today)
     _theme(organisation, made.get("terugvordering", []), today)
+    _follow_ups(random.Random(seed + 1), today)
+    _discussion(organisation, made.get("terugvordering", []), today)
     suggestions_refresh(organisation=organisation, today=today)
     return sum(len(signals) for signals in made.values())
