@@ -87,3 +87,21 @@ def test_the_follow_up_list_shows_visible_cases_only(behandelaar: Any, behandela
     assert mine.reference in factories.logged_in(behandelaar).get(reverse("learning:follow-ups")).content.decode()
     other = factories.logged_in(behandelaar_beheer).get(reverse("learning:follow-ups")).content.decode()
     assert mine.reference not in other
+
+
+def test_schedule_followups_puts_them_in_the_handlers_queue(behandelaar: Any, behandelaar_beheer: Any) -> None:
+    today = timezone.localdate()
+    due = _closed_complex(behandelaar, services.add_months(today, -3) - timedelta(days=2))  # due two days ago
+    soon = _closed_complex(behandelaar, services.add_months(today, -3) + timedelta(days=10))  # due in 10 days
+    later = _closed_complex(behandelaar, services.add_months(today, -3) + timedelta(days=40))  # due in 40 days
+    colleague = _closed_complex(behandelaar_beheer, services.add_months(today, -3))
+    call_command("schedule_followups", stdout=StringIO())
+    page = factories.logged_in(behandelaar).get(reverse("workspace:my-work")).content.decode()
+    assert "Nazorg: bel de inwoner na" in page
+    assert due.reference in page and soon.reference in page
+    assert page.index(due.reference) < page.index(soon.reference)  # the overdue one first
+    assert later.reference not in page.split('id="nazorg"')[1].split("</section>")[0]  # not yet
+    assert colleague.reference not in page
+    FollowUp.objects.filter(case=due).update(done_on=today, result="werkt")
+    page = factories.logged_in(behandelaar).get(reverse("workspace:my-work")).content.decode()
+    assert due.reference not in page.split('id="nazorg"')[1].split("</section>")[0]

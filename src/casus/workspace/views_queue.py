@@ -11,7 +11,7 @@ request with the list only); without JavaScript the same form reloads the whole 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django import forms
@@ -36,6 +36,7 @@ from casus.cases.domain import CALLBACK_ATTEMPTS_BEFORE_NOT_REACHED, OPEN_STATUS
 from casus.cases.models import Case, Category, ContactAttempt, Team
 from casus.cases.selectors import filter_state, state_bounds
 from casus.deadlines.explain import explain_deadline
+from casus.learning.models import FollowUp
 
 User = get_user_model()
 PAGE_SIZE = 50
@@ -158,7 +159,21 @@ def queue_page(request: HttpRequest, queue: Queue) -> HttpResponse:
     context = {"queue": queue, "queues": QUEUES, "form": form, "page": page, "query": query.urlencode()}
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
         return render(request, "workspace/queue/_results.html", context)
+    if queue is MY_WORK:
+        context.update(follow_ups=follow_ups_due(request.user), today=timezone.localdate())
     return render(request, "workspace/queue/list.html", context)
+
+
+FOLLOW_UP_AHEAD = 14  # days: a follow-up shows in Mijn werk from two weeks before its date
+
+
+def follow_ups_due(user: Any, on: date | None = None) -> list[FollowUp]:
+    """The user's open follow-ups (nazorg, seed 000) that are due within two weeks or overdue, on cases
+    they may still open: they sit in Mijn werk above the cases (schedule_followups puts them there)."""
+    ahead = (on or timezone.localdate()) + timedelta(days=FOLLOW_UP_AHEAD)
+    found = FollowUp.objects.filter(handler=user, done_on__isnull=True, due_on__lte=ahead)
+    found = found.filter(case__in=visible_cases(user)).select_related("case", "case__subject")
+    return list(found.order_by("due_on", "pk")[:50])
 
 
 @rule("workspace.use")
