@@ -56,6 +56,7 @@ screenshots: setup
 bench: setup
 	$(BIN)/python bench/bench_deadlines.py
 	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_monitor.py
 
 # Regenerate the constraints file from a fresh environment (after changing pyproject.toml).
 lock:

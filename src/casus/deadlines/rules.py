@@ -144,7 +144,12 @@ RULES: dict[str, Rule] = {
         Rule("wmo_melding", "Wmo-melding", Term(6), atw=True, basis="Wmo 2015 art. 2.3.2"),
         Rule("wmo_aanvraag", "Wmo-aanvraag", Term(2), atw=True, penalty=True, basis="Wmo 2015 art. 2.3.5"),
         Rule(
-            "woo", "Woo-verzoek", Term(4), atw=True, postponement=Term(2), basis="Woo art. 4.4",
+            "woo",
+            "Woo-verzoek",
+            Term(4),
+            atw=True,
+            postponement=Term(2),
+            basis="Woo art. 4.4",
             postponement_basis="artikel 4.4 lid 2 van de Wet open overheid",
         ),
     )

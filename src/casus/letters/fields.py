@@ -66,7 +66,6 @@ FIELDS: dict[str, str] = {
 }
 
 
-
 @dataclass(frozen=True)
 class Contact:
     """Who the resident can reach about the case, with a direct line."""
