@@ -9,24 +9,33 @@ from .engine import STATE_LABELS, Deadline, Filing, State, Status
 from .penalty import Penalty
 from .rules import Start, Unit
 
-__all__ = ["dutch_date", "euro", "explain_deadline", "explain_penalty", "explain_status"]
+__all__ = [
+    "MONTHS", "MONTHS_SHORT", "WEEKDAY_NAMES", "dutch_date", "euro", "explain_deadline", "explain_penalty",
+    "explain_status", "long_dutch_date",
+]  # fmt: skip
 
 _WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
-_WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-_MONTHS = (
+WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 )  # fmt: skip
+MONTHS_SHORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def dutch_date(day: date, *, weekday: bool = True) -> str:
     """'di 26 mei 2026'."""
-    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
     return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
+def long_dutch_date(day: date) -> str:
+    """'dinsdag 26 mei 2026'."""
+    return f"{WEEKDAY_NAMES[day.weekday()]} {dutch_date(day, weekday=False)}"
+
+
 def _closed_reason(day: date) -> str:
-    return holiday_name(day) or _WEEKDAY_NAMES[day.weekday()]
+    return holiday_name(day) or WEEKDAY_NAMES[day.weekday()]
 
 
 def explain_deadline(deadline: Deadline, filing: Filing | None = None) -> list[str]:
@@ -77,7 +86,7 @@ def _holidays_skipped(after: date, until: date) -> list[str]:
 
 def _short(day: date) -> str:
     """'vr 3 april' (without the year)."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
 
 
 def _atw_lines(deadline: Deadline) -> list[str]:

@@ -14,12 +14,11 @@ from django.utils import timezone
 
 from casus.access.permissions import organisations_for, visible_cases
 from casus.cases.models import Case, Organisation
+from casus.deadlines.explain import MONTHS_SHORT
 from casus.monitor.figures import slope
 
 from .effect import Effect, compare_windows
 from .models import ActionStatus, ImprovementAction, Signal, Theme, ThemeStatus
-
-MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def learning_organisations(user: Any, perm: str = "learning.view") -> list[Organisation]:
@@ -73,7 +72,7 @@ def _step_back(start: date, months: int) -> date:
 def period_label(start: date, per: str) -> str:
     if per == "kwartaal":
         return f"K{(start.month - 1) // 3 + 1} {start.year}"
-    return f"{MONTHS_NL[start.month - 1]} {start.year}"
+    return f"{MONTHS_SHORT[start.month - 1]} {start.year}"
 
 
 @dataclass(frozen=True)

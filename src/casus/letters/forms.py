@@ -9,20 +9,15 @@ from typing import Any
 from django import forms
 
 from casus.cases.models import Case, Organisation
+from casus.deadlines.explain import long_dutch_date
 
 from .models import Letterhead, LetterKind, LetterTemplate
 from .services import LetterTemplateError, template_validate
 
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-    "november", "december",
-)  # fmt: skip
-
 
 def long_date(day: date) -> str:
     """'dinsdag 2 juni 2026' (a hearing's date in a letter)."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    return long_dutch_date(day)
 
 
 class TemplateForm(forms.Form):

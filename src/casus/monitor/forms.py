@@ -17,6 +17,7 @@ from django.utils import timezone
 from casus.access.permissions import organisations_for
 from casus.cases.domain import CaseType, CategoryKind, Channel
 from casus.cases.models import Category, Organisation, Team
+from casus.deadlines.explain import dutch_date
 
 from .figures import UNKNOWN, Filters
 
@@ -158,10 +159,6 @@ def _subjects() -> Any:
     return Category.objects.filter(kind__in=[CategoryKind.SUBJECT, CategoryKind.DOMAIN]).order_by("name")
 
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")  # fmt: skip
-
-
 def day_text(day: date) -> str:
     """'3 maart 2025'."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return dutch_date(day, weekday=False)

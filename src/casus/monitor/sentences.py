@@ -18,15 +18,11 @@ from typing import Any
 from django.utils import timezone
 
 from casus.cases.domain import Channel, Outcome
+from casus.deadlines.explain import MONTHS, MONTHS_SHORT
 from casus.monitor import figures
 
 UNKNOWN = figures.UNKNOWN
 
-MONTHS_SHORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-MONTHS_LONG = [
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-]  # fmt: skip
 
 # Singular and plural per case type; None (no type filter) reads as "zaak/zaken".
 NOUNS: dict[str | None, tuple[str, str]] = {
@@ -147,7 +143,7 @@ def period_phrase(label: str) -> str:
 def month_label(key: str, *, with_year: bool = True) -> str:
     """ "2025-10" → "oktober 2025" (or "oktober")."""
     year, month = (int(part) for part in key.split("-"))
-    return f"{MONTHS_LONG[month - 1]} {year}" if with_year else MONTHS_LONG[month - 1]
+    return f"{MONTHS[month - 1]} {year}" if with_year else MONTHS[month - 1]
 
 
 def one_year_earlier(day: date) -> date:

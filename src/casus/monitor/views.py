@@ -27,9 +27,10 @@ from casus.access.permissions import pseudonymised_reports, visible_cases
 from casus.access.rules import rule
 from casus.cases.domain import Channel, Outcome
 from casus.cases.models import Case
+from casus.deadlines.explain import MONTHS, MONTHS_SHORT
 
 from . import charts, exports, figures
-from .forms import MONTHS, MonitorFilter, day_text
+from .forms import MonitorFilter, day_text
 
 PAGE_SIZE = 50
 # Download formats: content type and the function of casus.monitor.exports that writes the file.
@@ -38,7 +39,6 @@ FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "pdf": "application/pdf",
 }
-SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 LEAD_BUCKETS = (
     ("within_6_weeks", "binnen 6 weken"),
     ("6_to_10_weeks", "6 tot 10 weken"),
@@ -149,7 +149,7 @@ def key_is_valid(figure: str, key: str | None) -> bool:
 def month_text(key: str, *, short: bool = False) -> str:
     """'2025-03' → 'maart 2025' (or 'mrt 2025')."""
     year, month = key.split("-")
-    names = SHORT_MONTHS if short else MONTHS
+    names = MONTHS_SHORT if short else MONTHS
     return f"{names[int(month) - 1]} {year}"
 
 
@@ -255,7 +255,7 @@ class MonitorPage:
 
     def axis(self, month: str) -> str:
         """A month under a bar: 'jan' within one year, 'jan ’25' across years."""
-        name = SHORT_MONTHS[int(month[5:]) - 1]
+        name = MONTHS_SHORT[int(month[5:]) - 1]
         return name if self.one_year else f"{name} ’{month[2:4]}"
 
     def link(self, figure: str, key: str | None = None) -> str:

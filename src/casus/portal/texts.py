@@ -6,10 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from casus.cases.domain import CaseType
-
-_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december")  # fmt: skip
+from casus.deadlines.explain import long_dutch_date
 
 NOUN = {
     CaseType.KLACHT: "klacht",
@@ -21,7 +18,7 @@ NOUN = {
 
 def long_date(day: date) -> str:
     """'dinsdag 14 april 2026', whatever language the browser asks for."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return long_dutch_date(day)
 
 
 def noun(case_type: str) -> str:
