@@ -1,6 +1,8 @@
 """Casus settings, read from environment variables by small typed helpers.
 
 DATABASE_URL  database (default: SQLite file var/casus.sqlite3, the embedded default)
+DATABASE_REPLICA_URL  optional read replica of DATABASE_URL for the Monitor's reports (casus.dbrouting;
+              default none: everything reads from DATABASE_URL)
 SECRET_KEY    required when DEBUG is off; generated into var/secret_key for development
 DEBUG         "1" for development (default off)
 ALLOWED_HOSTS comma-separated host names (default: localhost names when DEBUG is on)
@@ -158,6 +160,11 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite as the embedded default: wait for locks instead of failing at once, WAL for readers.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+# A read replica for the Monitor's read-only work (casus.dbrouting.reporting); the router only when it is set.
+if _replica_url := env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(_replica_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # tests read the test database, never the replica
+    DATABASE_ROUTERS = ["casus.dbrouting.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The Monitor's covering indexes (cases 0007) INCLUDE extra columns, a PostgreSQL feature; on SQLite, the
 # embedded default, Django builds them without those columns and warns on every command. Same results.

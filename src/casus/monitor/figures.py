@@ -12,12 +12,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Aggregate, Count, F, FloatField, Func, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, TruncMonth
 
 from casus.cases.domain import INFORMAL_OUTCOMES, CaseType, Channel, Outcome
 from casus.cases.models import Case, Organisation, Resident
+from casus.dbrouting import read_connection
 
 UNKNOWN = "onbekend"  # label for cases without subject, channel or team
 SIX_WEEKS = 42
@@ -105,12 +106,18 @@ class PercentileCont(Aggregate):
         super().__init__(expression, percentile=float(percentile), **extra)
 
 
+def _connection() -> BaseDatabaseWrapper:
+    """The connection the router chose for reading cases: the replica inside casus.dbrouting.reporting()
+    when one is configured, else default. Raw SQL and the vendor checks follow the ORM's queries."""
+    return read_connection(Case)
+
+
 def percentile(qs: QuerySet[Case], p: float, days: LeadDays | None = None) -> float | None:
     """The p-th percentile (0–1) of the lead time in days (or of `days`) over qs, by linear interpolation.
     PostgreSQL: percentile_cont in one aggregate. Other databases (SQLite): the count, then the one or
     two ordered rows around position (n − 1)·p fetched with ORDER BY/LIMIT/OFFSET, interpolated."""
     qs = qs.annotate(days=days or LeadDays())
-    if connection.vendor == "postgresql":
+    if _connection().vendor == "postgresql":
         value = qs.aggregate(v=PercentileCont("days", p))["v"]
         return None if value is None else round(value, 1)
     n = qs.count()
@@ -125,7 +132,7 @@ def percentile(qs: QuerySet[Case], p: float, days: LeadDays | None = None) -> fl
 
 def percentiles(qs: QuerySet[Case], ps: tuple[float, ...], days: LeadDays | None = None) -> list[float | None]:
     """Several percentiles at once; on PostgreSQL one aggregate, so the cohort is sorted once."""
-    if connection.vendor != "postgresql":
+    if _connection().vendor != "postgresql":
         return [percentile(qs, p, days) for p in ps]
     values = qs.annotate(days=days or LeadDays()).aggregate(
         **{f"p{i}": PercentileCont("days", p) for i, p in enumerate(ps)}
@@ -235,7 +242,8 @@ def repeat_filers(f: Filters) -> dict[str, int]:
     # Only merged residents change the person: a LEFT JOIN on just those (found by the index on
     # merged_into_id) instead of joining every resident of the cohort (bench/bench_monitor.py: half the time).
     cases = received_cohort(f).filter(resident__isnull=False).values("resident_id").order_by()
-    inner, params = cases.query.sql_with_params()
+    connection = _connection()
+    inner, params = cases.query.get_compiler(connection=connection).as_sql()
     sql = (
         "SELECT COALESCE(SUM(CASE WHEN n = 2 THEN 1 ELSE 0 END), 0), "
         "COALESCE(SUM(CASE WHEN n = 3 THEN 1 ELSE 0 END), 0), "

@@ -27,6 +27,7 @@ from casus.access.permissions import pseudonymised_reports, visible_cases
 from casus.access.rules import rule
 from casus.cases.domain import Channel, Outcome
 from casus.cases.models import Case
+from casus.dbrouting import reporting
 from casus.deadlines.explain import MONTHS, MONTHS_SHORT
 
 from . import charts, exports, figures
@@ -58,7 +59,8 @@ def monitor(request: HttpRequest) -> HttpResponse:
     form = MonitorFilter(request.GET, user=request.user)
     context: dict[str, Any] = {"form": form, "page": None}
     if form.is_valid():
-        context["page"] = MonitorPage(form, figures.full_report(form.filters()))
+        with reporting():  # read-only: the replica when one is configured (casus.dbrouting)
+            context["page"] = MonitorPage(form, figures.full_report(form.filters()))
     template = "monitor/_monitor.html" if _is_htmx(request) else "monitor/page.html"
     return render(request, template, context)
 
@@ -74,17 +76,22 @@ def cases(request: HttpRequest) -> HttpResponse:
     try:
         if not key_is_valid(figure, key):
             raise ValueError(f"no number of the Monitor has the key {key!r}")
-        found = figures.drill(form.filters(), figure, key).select_related("team", "subject", "resident")
-        found = found.order_by("received_on", "reference", "id")
-        page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("pagina"))
+        # The list is read (count, page, rows) on the replica when one is configured; the audit entry
+        # below is a write and goes to default, outside the block.
+        with reporting():
+            found = figures.drill(form.filters(), figure, key).select_related("team", "subject", "resident")
+            found = found.order_by("received_on", "reference", "id")
+            page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("pagina"))
+            rows = case_rows(request.user, page.object_list)
+            count = page.paginator.count
     except ValueError:
         return render(request, "monitor/cases.html", {**context, "problem": "figure"}, status=404)
     title = figure_title(figure, key)
     audit(AuditAction.VIEW, ("monitor.figuur", figure, title[:200]), request=request, sleutel=key or "",
-          zaken=page.paginator.count, filters=form.query(), organisation_id=form.organisation.pk)  # fmt: skip
+          zaken=count, filters=form.query(), organisation_id=form.organisation.pk)  # fmt: skip
     query = request.GET.copy()
     query.pop("pagina", None)
-    context |= {"title": title, "figure": figure, "page": page, "rows": case_rows(request.user, page.object_list)}
+    context |= {"title": title, "figure": figure, "page": page, "rows": rows}
     context |= {"names": not pseudonymised_reports(request.user), "query": query.urlencode()}
     return render(request, "monitor/cases.html", context)
 
@@ -98,7 +105,8 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     if not form.is_valid():  # back to the page, which shows the Dutch error next to the filter
         return redirect(f"{reverse('monitor:monitor')}?{request.GET.urlencode()}")
     f = form.filters()
-    content = getattr(exports, f"{fmt}_bytes")(f)
+    with reporting():  # read-only: the replica when one is configured; the audit entry below goes to default
+        content = getattr(exports, f"{fmt}_bytes")(f)
     audit(AuditAction.EXPORT, request=request, table="monitor", format=fmt, filters=form.query(),
           organisation_id=form.organisation.pk)  # fmt: skip
     response = HttpResponse(content, content_type=FORMATS[fmt])

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from casus.cases.domain import CaseType, CategoryKind, Channel
 from casus.cases.models import Category, Organisation, Team
+from casus.dbrouting import reporting
 from casus.monitor import exports, figures
 
 # The exports: the function that writes the file. They are files, never text for a terminal.
@@ -46,6 +47,10 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="Schrijf naar dit bestand in plaats van naar het scherm.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        with reporting():  # read-only throughout: on the replica when one is configured (casus.dbrouting)
+            self.run(options)
+
+    def run(self, options: dict[str, Any]) -> None:
         filters = self.filters(options)
         if options["fmt"] in EXPORTS:
             self.export(filters, options["fmt"], options["output"])
