@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # npm ci writes this file; it is newer than package-lock.json once the front-end packages are installed.
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: setup run demo-deadlines test lint screenshots bench lock clean
+.PHONY: setup run demo-deadlines test lint screenshots bench bench-full bench-setup lock clean
 
 setup: $(STAMP) $(NPM_STAMP)
 
@@ -44,24 +44,41 @@ lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-# ruff + pytest; on PostgreSQL when DATABASE_URL points there (as .ci/run does).
+# ruff + pytest; on PostgreSQL when DATABASE_URL points there (as .ci/run does). -n auto: one pytest
+# worker per core (pytest-xdist), each with its own test database.
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # Refresh the screenshots in docs/screenshots/ from the browser tests.
 screenshots: setup
 	CASUS_SCREENSHOTS=1 $(BIN)/pytest tests/e2e -q
 
-# bench_import.py works in a throwaway test database on DATABASE_URL (the 60 s target is for PostgreSQL).
-bench: setup
-	$(BIN)/python bench/bench_deadlines.py
-	$(BIN)/python bench/bench_import.py
-	$(BIN)/python bench/bench_monitor.py
+# Benchmarks against PostgreSQL (DATABASE_URL=postgres://…; default: the local server). Each works in a
+# benchmark database of its own (casus_bench_quick / casus_bench_full), generated once and reused; see
+# docs/performance.md. Results: bench/results/latest.json and the table in docs/performance.md.
+BENCH_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/postgres)
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): $(STAMP)
+	@command -v wrk >/dev/null || { echo "Installing Debian's wrk (HTTP load generator) for the API benchmark"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+bench-setup: setup $(BENCH_STAMP)
+
+# Quick: 100,000 cases and 500,000 timeline events (a few minutes, the data generated once).
+bench: bench-setup
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/run.py --scale quick
+
+# Full: 1,000,000 cases and 5,000,000 timeline events (generating them takes a few minutes, once).
+bench-full: bench-setup
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/run.py --scale full
 
 # Regenerate the constraints file from a fresh environment (after changing pyproject.toml).
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
-	.lockenv/bin/pip install --quiet -e '.[dev]'
+	.lockenv/bin/pip install --quiet -e '.[dev,bench]'
 	.lockenv/bin/pip freeze --exclude-editable | grep -v '^casus' > constraints.txt
 	rm -rf .lockenv
 
