@@ -56,6 +56,14 @@ class CaseListSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
+    # The columns the list reads (CaseViewSet loads only these): the case's own fields and the names of
+    # its team, handler and subject, not every column of four tables.
+    columns = (
+        "id", "reference", "case_type", "channel", "status", "outcome", "received_on", "due_on", "closed_on",
+        "team_id", "team__name", "handler_id", "handler__username", "handler__first_name", "handler__last_name",
+        "subject_id", "subject__name", "nature_id", "resident_id", "sensitive", "safety_flag",
+    )  # fmt: skip
+
     def get_handler_name(self, case: Case) -> str:
         return _name(case.handler)
 
