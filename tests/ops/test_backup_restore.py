@@ -27,7 +27,7 @@ from tests import factories
 ROOT = Path(__file__).resolve().parents[2]
 TABLES = ("cases_organisation", "cases_resident", "cases_case", "cases_event", "access_auditentry", "django_migrations")
 
-pytestmark = [
+needs_postgresql = [
     pytest.mark.skipif(
         not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
         reason="backup and restore are pg_dump/pg_restore: set DATABASE_URL to a PostgreSQL database",
@@ -85,6 +85,9 @@ def one_case(database: str, reference: str) -> list[str]:
                         f"WHERE c.reference = '{reference}' ORDER BY e.id;")  # fmt: skip
 
 
+@needs_postgresql[0]
+@needs_postgresql[1]
+@needs_postgresql[2]
 def test_a_backup_restores_into_a_new_database_with_the_same_data(databases: tuple[str, str], tmp_path: Path) -> None:
     source, target = databases
     # The source: cases with a resident and a timeline (one closed), and an attachment on disk.
