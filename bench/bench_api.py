@@ -360,7 +360,7 @@ def with_threads(port: int, token: str, scenario: dict[str, Any], seconds: int, 
 
 
 def queries_and_plans(token: str, scenarios: dict[str, dict[str, Any]], plans: Path) -> dict[str, Any]:
-    """Each GET scenario once through Django's test client with the queries captured; the EXPLAIN
+    """Each scenario once through Django's test client with the queries captured; the EXPLAIN
     (ANALYZE, BUFFERS) of the case list query of the first and the deep page to `plans`."""
     from django.db import connection
     from django.test import Client as TestClient
@@ -370,11 +370,12 @@ def queries_and_plans(token: str, scenarios: dict[str, dict[str, Any]], plans: P
     counts: dict[str, Any] = {}
     sections = []
     for name, scenario in scenarios.items():
-        if scenario["method"] != "GET":
-            continue
         with CaptureQueriesContext(connection) as captured:
-            response = client.get(scenario["path"])
-        assert response.status_code == 200, f"bench: {name} answered {response.status_code}"
+            if scenario["method"] == "POST":
+                response = client.post(scenario["path"], scenario["body"], content_type="application/json")
+            else:
+                response = client.get(scenario["path"])
+        assert response.status_code in (200, 201), f"bench: {name} answered {response.status_code}"
         counts[name] = len(captured)
         if not name.startswith("list"):
             continue
