@@ -236,6 +236,21 @@ class Server:
         except ProcessLookupError:
             pass
 
+    def cpu_seconds(self) -> float | None:
+        """User + system CPU of the master and its workers so far (Linux /proc; None elsewhere). The
+        server's own cost per request, whatever else the machine is doing."""
+        if self.process is None:
+            return None
+        try:
+            children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+            ticks = 0
+            for pid in [str(self.process.pid), *children]:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+        except (OSError, IndexError, ValueError):
+            return None
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def log_tail(self, lines: int = 40) -> str:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
 
@@ -425,7 +440,12 @@ def run(ctx: BenchContext) -> dict:
         measurements: dict[str, Any] = {}
         for name, scenario in scenarios.items():
             single = single_client(server.port, token, scenario, runs)
+            cpu_before = server.cpu_seconds()
             loaded = load(server.port, token, scenario, ctx.load_seconds, ctx.concurrency)
+            cpu_after = server.cpu_seconds()
+            if cpu_before is not None and cpu_after is not None and loaded["requests"]:
+                cpu_ms = (cpu_after - cpu_before) * 1000 / loaded["requests"]
+                loaded["gunicorn_cpu_ms_per_request"] = round(cpu_ms, 2)
             measurements[f"api_{name}"] = {
                 "method": scenario["method"],
                 "path": scenario["path"],
@@ -436,7 +456,8 @@ def run(ctx: BenchContext) -> dict:
             print(
                 f"api {name:11} single: median {single['median_ms']:7.2f} ms  p95 {single['p95_ms']:7.2f} ms | "
                 f"{ctx.concurrency} clients: {loaded['requests_per_second']:6.1f} req/s  median "
-                f"{loaded['median_ms']:7.2f} ms  p95 {loaded['p95_ms']:7.2f} ms  non-2xx {loaded['non2xx']}",
+                f"{loaded['median_ms']:7.2f} ms  p95 {loaded['p95_ms']:7.2f} ms  non-2xx {loaded['non2xx']}  "
+                f"gunicorn CPU/request {loaded.get('gunicorn_cpu_ms_per_request')} ms",
                 flush=True,
             )
     finally:
