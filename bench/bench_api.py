@@ -462,6 +462,7 @@ def run(ctx: BenchContext) -> dict:
             )
     finally:
         server.stop()
+    server.log.unlink(missing_ok=True)  # kept only when the run failed
     return {
         "measurements": measurements,
         "targets": targets(ctx, measurements),
