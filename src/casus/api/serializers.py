@@ -108,6 +108,9 @@ class SuspensionSerializer(serializers.ModelSerializer):
 
 
 class CaseDetailSerializer(CaseListSerializer):
+    # One case at a time: DRF's generic output of all declared fields (the list's shortcut knows only its own).
+    to_representation = serializers.ModelSerializer.to_representation
+
     timeline = EventSerializer(source="events", many=True, read_only=True)
     suspensions = SuspensionSerializer(many=True, read_only=True)
     within_term = serializers.BooleanField(read_only=True, allow_null=True)
