@@ -19,7 +19,8 @@ MET = {True: "yes", False: "**no**", None: "–"}
 MORE = {
     "queries": "queries", "requests_per_second": "req/s", "rps": "req/s", "errors": "errors", "cold_ms": "cold ms",
     "due_dates_per_second": "per s", "cpu_seconds_median": "CPU s", "rows_per_second": "rows/s",
-    "seconds_first_import": "s", "ratio": "ratio", "bytes": "bytes", "concurrency": "clients",
+    "seconds_first_import": "s", "ratio": "ratio", "gunicorn_cpu_ms_per_request": "server CPU ms/req",
+    "non2xx": "non-2xx", "bytes": "bytes", "concurrency": "clients",
 }  # fmt: skip
 
 
@@ -31,6 +32,14 @@ def _number(value: Any) -> str:
     return str(value)
 
 
+def _timed(m: Any) -> bool:
+    return isinstance(m, dict) and "median_ms" in m
+
+
+def _ms(m: dict[str, Any], key: str) -> str:
+    return _number(m[key]) if key in m else ""
+
+
 def _rows(results: dict[str, Any]) -> list[str]:
     rows = []
     for bench, result in results.items():
@@ -40,10 +49,16 @@ def _rows(results: dict[str, Any]) -> list[str]:
         for name, m in (result.get("measurements") or {}).items():
             if not isinstance(m, dict):
                 continue
-            median = _number(m["median_ms"]) if "median_ms" in m else ""
-            p95 = _number(m["p95_ms"]) if "p95_ms" in m else ""
-            more = ", ".join(f"{label} {_number(m[key])}" for key, label in MORE.items() if key in m)
-            rows.append(f"| {bench} | {name} | {median} | {p95} | {more} |")
+            # A measurement may hold sub-measurements (the API's single client and concurrent load).
+            parts = [(f"{name} ({key.replace('_', ' ')})", sub) for key, sub in m.items() if _timed(sub)]
+            for label, part in [(name, m)] if _timed(m) else parts:
+                more = ", ".join(f"{label_} {_number(part[key])}" for key, label_ in MORE.items() if key in part)
+                if "queries" in m and "queries" not in part and isinstance(m["queries"], int):
+                    more = ", ".join(filter(None, [f"queries {m['queries']}", more]))
+                rows.append(f"| {bench} | {label} | {_ms(part, 'median_ms')} | {_ms(part, 'p95_ms')} | {more} |")
+            if not _timed(m) and not parts:
+                more = ", ".join(f"{label_} {_number(m[key])}" for key, label_ in MORE.items() if key in m)
+                rows.append(f"| {bench} | {name} | | | {more} |")
     return rows
 
 
