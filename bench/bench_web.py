@@ -263,7 +263,8 @@ def run(ctx: BenchContext) -> dict[str, Any]:
         [(clients[coordinator_of(r["team_id"])], reverse("privacy:resident", args=[r["pk"]])) for r in residents],
         resident_cases=[r["cases"] for r in residents],
     )  # fmt: skip
-    return {"measurements": measurements, "targets": targets(ctx, measurements)}
+    # The machine may be shared: the load average says how much the timings owe to other work.
+    return {"measurements": measurements, "targets": targets(ctx, measurements), "load_average": os.getloadavg()}
 
 
 def targets(ctx: BenchContext, measurements: dict[str, Any]) -> list[dict[str, Any]]:
