@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -46,6 +46,9 @@ SAFETY_PHONE = {"suicide_prevention": "0800-0113", "emergency": "112"}
 @never_cache
 def case(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.case_detail(pk=pk)
+    # The organisation's settings per case type, read once: the deadline, the postponement and the
+    # four-eyes rule all look in them.
+    prefetch_related_objects([found.organisation], "case_type_settings")
     return render(request, "workspace/case/page.html", page_context(request.user, found))
 
 
@@ -71,7 +74,8 @@ def _action_context(case: Case) -> dict[str, Any]:
         rule_.postponement is not None and case.postponed_on is None and timezone.localdate() <= case.due_on
     )
     close_intro = ""
-    if case.organisation.case_type_settings.filter(case_type=case.case_type, four_eyes=True).exists():
+    settings = case.organisation.case_type_settings.all()
+    if any(setting.case_type == case.case_type and setting.four_eyes for setting in settings):
         close_intro = "Bij afgewezen of ongegrond leest eerst een collega van het team mee (vier ogen)."
     return {
         "forms": _forms(case), "postpone_possible": postpone_possible, "close_intro": close_intro,
