@@ -19,6 +19,7 @@ as in production; nothing else is changed.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -202,6 +203,7 @@ def measure(ctx: BenchContext, page: str, requests: list[tuple[Any, str]], **mor
     for client, url in requests:
         for _ in range(WARM_UPS):
             fetch(client, url)
+    gc.collect()  # what earlier steps left behind is not collected during this page's series
     seconds = []
     for i in range(ctx.repeats):
         client, url = requests[i % len(requests)]
