@@ -38,6 +38,8 @@ from casus.cases.selectors import filter_state, state_bounds
 from casus.deadlines.explain import explain_deadline
 from casus.learning.models import FollowUp
 
+from .widgets import FastSelect
+
 User = get_user_model()
 PAGE_SIZE = 50
 _RELATED = ("resident", "subject", "team", "handler", "organisation")
@@ -52,15 +54,20 @@ class QueueFilter(forms.Form):
         label="Zoeken", required=False, max_length=100,
         help_text="Kenmerk, naam van de inwoner of een woord uit de omschrijving.",
     )  # fmt: skip
-    case_type = forms.ChoiceField(label="Zaaktype", required=False, choices=[("", "Alle"), *CaseType.choices])
-    team = forms.ModelChoiceField(label="Team", required=False, queryset=Team.objects.none(), empty_label="Alle")
+    case_type = forms.ChoiceField(
+        label="Zaaktype", required=False, choices=[("", "Alle"), *CaseType.choices], widget=FastSelect
+    )
+    team = forms.ModelChoiceField(
+        label="Team", required=False, queryset=Team.objects.none(), empty_label="Alle", widget=FastSelect
+    )
     subject = forms.ModelChoiceField(
         label="Onderwerp",
         required=False,
         empty_label="Alle",
         queryset=Category.objects.filter(kind__in=[CategoryKind.SUBJECT, CategoryKind.DOMAIN], active=True),
+        widget=FastSelect,
     )
-    state = forms.ChoiceField(label="Termijn", required=False, choices=STATE_CHOICES)
+    state = forms.ChoiceField(label="Termijn", required=False, choices=STATE_CHOICES, widget=FastSelect)
 
     def __init__(self, *args: Any, user: Any, path: str, **kwargs: Any) -> None:
         super().__init__(*args, label_suffix="", **kwargs)
