@@ -191,7 +191,8 @@ class Server:
     def command(self) -> list[str]:
         gunicorn = Path(sys.executable).with_name("gunicorn")
         return [
-            str(gunicorn) if gunicorn.exists() else "gunicorn", "casus.wsgi:application",
+            str(gunicorn) if gunicorn.exists() else "gunicorn", "-c", str(ROOT / "ops" / "gunicorn.conf.py"),
+            "casus.wsgi:application",
             "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
             "--worker-class", self.worker_class, "--threads", str(self.threads),
             "--timeout", "60", "--graceful-timeout", "5", "--log-level", "warning",

@@ -73,12 +73,10 @@ def make_csv(n: int, seed: int = 20261123) -> bytes:
 
 def run(ctx: object = None, n: int = N) -> dict:
     from django.db import connection
-    from django.test.utils import setup_test_environment
 
     from casus.cases.models import Case, Organisation
     from casus.imports.importer import import_file
 
-    setup_test_environment()
     previous = connection.settings_dict["NAME"]  # the benchmark database bench/run.py chose, if any
     previous_test_name = connection.settings_dict["TEST"].get("NAME")
     connection.settings_dict["TEST"]["NAME"] = "casus_bench_import"

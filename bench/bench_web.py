@@ -204,6 +204,7 @@ def measure(ctx: BenchContext, page: str, requests: list[tuple[Any, str]], **mor
         for _ in range(WARM_UPS):
             fetch(client, url)
     gc.collect()  # what earlier steps left behind is not collected during this page's series
+    gc.freeze()  # as ops/gunicorn.conf.py does in every worker once Casus is loaded: no pauses for old objects
     seconds = []
     for i in range(ctx.repeats):
         client, url = requests[i % len(requests)]

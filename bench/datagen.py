@@ -489,13 +489,11 @@ def ensure_database(name: str, n: int, events_per_case: int = EVENTS_PER_CASE, *
     data (the generation figures are kept in a comment on the case table). Returns those figures, with
     "reused": True when nothing was generated. Leaves the database in place for the next run."""
     from django.db import connection
-    from django.test.utils import setup_test_environment
 
     from casus.cases.models import Case
 
     if connection.vendor != "postgresql":
         raise SystemExit("bench: the benchmarks need PostgreSQL; set DATABASE_URL=postgres://… (stopped)")
-    setup_test_environment()
     connection.settings_dict["TEST"]["NAME"] = name
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False, keepdb=not fresh)
     with connection.cursor() as cursor:
