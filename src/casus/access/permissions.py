@@ -207,8 +207,8 @@ def can_view_resident(user: Any, resident: Resident) -> bool:
     # resident_filter for one resident, asked from this resident's cases (and those of residents merged
     # into them) so the resident index is used; not "is this id among every visible case's residents",
     # which read the whole case table at 100,000 cases (docs/performance.md).
-    own = Q(resident_id=resident.pk) | Q(resident__merged_into_id=resident.pk)
-    return Case.objects.filter(own).filter(case_filter(user)).exists()
+    ids = [resident.pk, *resident.merged_duplicates.values_list("pk", flat=True)]
+    return Case.objects.filter(resident_id__in=ids).filter(case_filter(user)).exists()
 
 
 def _handles_resident(user: Any, resident: Resident) -> bool:
