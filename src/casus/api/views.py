@@ -88,8 +88,10 @@ class CaseViewSet(ApiMixin, viewsets.GenericViewSet):
     def list(self, request: Request) -> Response:
         filters = s.CaseFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        page = self.paginate_queryset(_filtered(self.get_queryset(), filters.validated_data))
-        return self.get_paginated_response(s.CaseListSerializer(page, many=True).data)
+        # Rows as dicts, not Case objects: the busiest answer of the API, 50 cases a page (performance.md).
+        rows = _filtered(visible_cases(request.user), filters.validated_data).values(*s.CaseListSerializer.columns)
+        page = self.paginate_queryset(rows.order_by("-received_on", "-id"))
+        return self.get_paginated_response([s.case_list_row(row) for row in page])
 
     @extend_schema(summary="Een zaak met tijdlijn (het inzien wordt gelogd)")
     def retrieve(self, request: Request, pk: str) -> Response:
