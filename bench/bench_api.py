@@ -424,7 +424,7 @@ def scenarios_for(application: Any, get: Any) -> tuple[dict[str, dict[str, Any]]
 def run(ctx: BenchContext) -> dict:
     application, token = api_token()
     options = ctx.extra.get("api", {})
-    workers = int(options.get("workers", 2 * (os.cpu_count() or 1) + 1))
+    workers = int(options.get("workers", (os.cpu_count() or 1) + 1))  # ops/gunicorn.conf.py's default
     worker_class = options.get("worker_class", "sync")
     threads = int(options.get("threads", 1))
     generator = options.get("generator") or ("wrk" if shutil.which("wrk") else "python")
@@ -513,7 +513,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--repeats", type=int, default=BASELINE_MIN)
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
     parser.add_argument("--worker-class", default="sync")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--generator", choices=["wrk", "python"], default=None)

@@ -2,7 +2,7 @@
 (docs/operations.md, "Production set-up"). Options given on the command line win over these.
 
 Environment: CASUS_BIND (default 127.0.0.1:8000, nginx in front), WEB_CONCURRENCY (workers, default
-2 × cores + 1).
+cores + 1).
 """
 
 import gc
@@ -10,7 +10,11 @@ import multiprocessing
 import os
 
 bind = os.environ.get("CASUS_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
+# Cores + 1 sync workers: a request is mostly CPU (Django, ~8 ms for a page of the API's case list) and
+# PostgreSQL on the same machine needs the rest. Measured on 2 cores at 16 concurrent clients: 3 workers
+# served 168-213 list requests per second, 5 workers 156-172 (docs/performance.md). With the database on
+# another machine, or slow clients without nginx buffering, raise WEB_CONCURRENCY.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 timeout = 60  # above the slowest request (the Monitor's PDF export of every case type)
 graceful_timeout = 30
 max_requests = 2000  # a worker is replaced now and then: memory stays flat
