@@ -273,9 +273,16 @@ def run(ctx: BenchContext) -> dict[str, Any]:
 def targets(ctx: BenchContext, measurements: dict[str, Any]) -> list[dict[str, Any]]:
     at = "1,000,000 cases" if ctx.cases >= 1_000_000 else f"{ctx.cases:,} cases"
     found = []
-    for page, label in (("work_queue", "Werkvoorraad (eerste pagina)"), ("case_page", "Zaakpagina met tijdlijn")):
-        p95 = measurements[page]["p95_ms"]
-        found.append(target(label, f"p95 < {TARGETS[page]} ms", f"{p95} ms", p95 < TARGETS[page], at=at))
+    pages = {
+        "work_queue": "Work queue (Mijn werk, first page; the slowest of three handlers: busiest, middle, quietest)",
+        "case_page": "Case page with its timeline (cases with the most events, open and closed)",
+    }
+    for page, label in pages.items():
+        series = [m for key, m in measurements.items() if key == page or key.startswith(f"{page}_")]
+        worst = max(series, key=lambda m: m["p95_ms"])
+        p95, median = worst["p95_ms"], worst["median_ms"]
+        measured = f"p95 {p95:.1f} ms (median {median:.1f} ms)"
+        found.append(target(label, f"p95 < {TARGETS[page]} ms", measured, p95 < TARGETS[page], at=at))
     return found
 
 

@@ -7,12 +7,12 @@ cases, residents and timeline are generated once into a benchmark database of th
 (casus_bench_quick or casus_bench_full, see bench/datagen.py) and reused by later runs; --fresh
 generates them again. Then each benchmark runs against that database, in this order:
 
-    deadlines  the deadline engine: due dates per second (no database)
     web        a handler's work queue, a team queue, a case page, a resident's history (bench_web.py)
     monitor    the Monitor's JSON report for one year, without and with each filter (bench_monitor.py)
     api        the REST API under concurrent load from wrk on loopback, gunicorn serving (bench_api.py)
     analyst    the same figures by DuckDB on Parquet and by pandas on CSV, as ratios (bench_analyst.py)
     import     a 100,000-row spreadsheet, in a throwaway database of its own (bench_import.py)
+    deadlines  the deadline engine: due dates per second (no database)
 
 A benchmark that fails is recorded with its error and the others still run. The results go to
 bench/results/latest.json and bench/results/<scale>.json (machine, date, commit, data, every
@@ -48,7 +48,7 @@ SCALES = {
     "quick": {"cases": 100_000, "events_per_case": 5, "repeats": 30, "load_seconds": 10},
     "full": {"cases": 1_000_000, "events_per_case": 5, "repeats": 50, "load_seconds": 15},
 }
-BENCHMARKS = ["deadlines", "web", "monitor", "api", "analyst", "import"]
+BENCHMARKS = ["web", "monitor", "api", "analyst", "import", "deadlines"]  # the big in-memory ones last
 DOC = ROOT / "docs" / "performance.md"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
