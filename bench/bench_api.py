@@ -65,6 +65,7 @@ DEEP = 0.8  # the deep page: this far down the filtered list
 BASELINE_MIN = 30  # single-client requests per scenario, at least
 TARGET_MS = 100  # API list p95 at 16 concurrent clients (issue 10), at 1,000,000 cases
 SWEEP = (1, 4, 8)  # the first list page again with fewer clients: how many stay within the target
+WARM_UP_SECONDS = 3  # concurrent load before the first timing, not measured
 STARTUP_SECONDS = 60
 TOKEN_FACTS = {"application": APPLICATION, "role": "coördinator of every team of one organisation",
                "scopes": ["read_cases", "write_cases"]}  # fmt: skip
@@ -196,6 +197,9 @@ class Server:
             "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
             "--worker-class", self.worker_class, "--threads", str(self.threads),
             "--timeout", "60", "--graceful-timeout", "5", "--log-level", "warning",
+            # No worker recycling during the runs: a restart would land in the timings and take the dead
+            # worker's CPU seconds out of the per-request figure.
+            "--max-requests", "0",
         ]  # fmt: skip
 
     def environment(self) -> dict[str, str]:
@@ -440,6 +444,8 @@ def run(ctx: BenchContext) -> dict:
         queries = queries_and_plans(token, scenarios, ctx.plans_dir)
         runs = max(ctx.repeats, BASELINE_MIN)
         measurements: dict[str, Any] = {}
+        # Every worker warm (imports, caches, prepared connections) before anything is timed.
+        load(server.port, token, scenarios["list_first"], WARM_UP_SECONDS, ctx.concurrency)
         for name, scenario in scenarios.items():
             single = single_client(server.port, token, scenario, runs)
             cpu_before = server.cpu_seconds()
