@@ -116,12 +116,10 @@ def rounded(value: Any) -> float | None:
 
 
 def slope(points: list[tuple[int, int]]) -> float | None:
-    if len(points) < 2:
-        return None
-    mean_x = sum(x for x, _ in points) / len(points)
-    mean_y = sum(y for _, y in points) / len(points)
-    spread = sum((x - mean_x) ** 2 for x, _ in points)
-    return round(sum((x - mean_x) * (y - mean_y) for x, y in points) / spread, 4)
+    """The Monitor's own least-squares slope (imported late: Django is set up by then)."""
+    from casus.monitor.figures import slope as monitor_slope
+
+    return monitor_slope(points)
 
 
 def buckets(n: int, b6: int, b10: int, over: int) -> dict[str, float | None]:

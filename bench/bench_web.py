@@ -6,11 +6,11 @@
 - a resident's page with their cases (/privacy/inwoners/<pk>/), for the residents with the most cases, as
   a coördinator of the team that holds most of them.
 
-Each request: two warm-ups, then ctx.repeats timed requests (server time: the whole request through the
-middleware, the view and the template, without a network). One more request is made with the queries
-captured, for the number of queries, the slowest ones and the EXPLAIN (ANALYZE, BUFFERS) plan of the
-slowest SELECT, written to ctx.plans_dir / "<page>.txt". Reading a case or a resident writes an audit row,
-as in production; nothing else is changed.
+Each request: two warm-ups, then at least MIN_RUNS (or ctx.repeats) timed requests (server time: the
+whole request through the middleware, the view and the template, without a network). One more request
+is made with the queries captured, for the number of queries, the slowest ones and the EXPLAIN (ANALYZE,
+BUFFERS) plan of the slowest SELECT, written to ctx.plans_dir / "<page>.txt". Reading a case or a
+resident writes an audit row, as in production; nothing else is changed.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/bench_web.py \
         [--database casus_bench_web] [--cases 100000] [--repeats 30]
@@ -35,6 +35,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "casus.settings_test")  # produc
 from bench.common import BenchContext, summary, target  # noqa: E402
 
 WARM_UPS = 2
+MIN_RUNS = 100  # a page takes ~50 ms: 100 runs keep the p95 (the 5th slowest) from hanging on one VM hiccup
 SLOW_QUERIES = 5  # the slowest queries of a request kept in the results
 HANDLERS = 3  # work queues measured: the busiest handler, a median one, a quiet one
 CASE_SAMPLE = 8  # case pages: the open and closed cases with the most events, and some ordinary ones
@@ -206,7 +207,7 @@ def measure(ctx: BenchContext, page: str, requests: list[tuple[Any, str]], **mor
     gc.collect()  # what earlier steps left behind is not collected during this page's series
     gc.freeze()  # as ops/gunicorn.conf.py does in every worker once Casus is loaded: no pauses for old objects
     seconds = []
-    for i in range(ctx.repeats):
+    for i in range(max(ctx.repeats, MIN_RUNS)):
         client, url = requests[i % len(requests)]
         began = time.perf_counter()
         fetch(client, url)

@@ -14,16 +14,12 @@ set -euo pipefail
 usage() { echo "usage: DATABASE_URL=postgres://... $0 [TARGET_DIR]" >&2; exit 2; }
 die() { echo "backup: $*" >&2; exit 1; }
 
+# shellcheck source=ops/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
 [ "$#" -le 1 ] || usage
-DATABASE_URL="${DATABASE_URL:-}"
-case "$DATABASE_URL" in
-  postgres://* | postgresql://*) ;;
-  "") die "DATABASE_URL is not set" ;;
-  *) die "DATABASE_URL is not a PostgreSQL URL (postgres://...); SQLite: copy var/casus.sqlite3 with sqlite3 .backup" ;;
-esac
-for tool in pg_dump psql tar sha256sum; do
-  command -v "$tool" >/dev/null || die "$tool not found (apt-get install postgresql-client)"
-done
+require_postgres_url "the database to back up" "SQLite: copy var/casus.sqlite3 with sqlite3 .backup"
+require_tools pg_dump psql tar sha256sum
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VAR_DIR="${CASUS_VAR_DIR:-$ROOT/var}"

@@ -14,17 +14,13 @@ set -euo pipefail
 usage() { echo "usage: DATABASE_URL=postgres://... $0 BACKUP_DIR" >&2; exit 2; }
 die() { echo "restore: $*" >&2; exit 1; }
 
+# shellcheck source=ops/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
 [ "$#" -eq 1 ] || usage
 BACKUP="$1"
-DATABASE_URL="${DATABASE_URL:-}"
-case "$DATABASE_URL" in
-  postgres://* | postgresql://*) ;;
-  "") die "DATABASE_URL (the database to restore into) is not set" ;;
-  *) die "DATABASE_URL is not a PostgreSQL URL (postgres://...)" ;;
-esac
-for tool in pg_restore psql tar sha256sum; do
-  command -v "$tool" >/dev/null || die "$tool not found (apt-get install postgresql-client)"
-done
+require_postgres_url "the database to restore into"
+require_tools pg_restore psql tar sha256sum
 for file in manifest.txt database.dump files.tar.gz; do
   [ -f "$BACKUP/$file" ] || die "$BACKUP/$file is missing: not a backup of ops/backup.sh"
 done
