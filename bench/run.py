@@ -112,6 +112,7 @@ def run_one(name: str, ctx: BenchContext) -> dict[str, Any]:
         traceback.print_exc()
         result = {"error": f"{type(error).__name__}: {error}"}
     result["seconds"] = round(time.perf_counter() - began, 1)
+    result["commit"], result["finished_at"] = commit(), datetime.now().isoformat(timespec="seconds")
     print(f"bench: {name} done in {result['seconds']} s" + (f" — {result['error']}" if "error" in result else ""))
     return result
 

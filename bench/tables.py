@@ -62,6 +62,17 @@ def _rows(results: dict[str, Any]) -> list[str]:
     return rows
 
 
+def _provenance(report: dict[str, Any]) -> list[str]:
+    """For a partial run (--only): which benchmark comes from which run."""
+    if not report.get("partial"):
+        return []
+    runs = [
+        f"{name} at `{result.get('commit', '?')}` ({result.get('finished_at', '?').replace('T', ' ')})"
+        for name, result in report["results"].items()
+    ]
+    return ["", f"Partly re-run ({', '.join(report['partial'])}); each benchmark's run: " + "; ".join(runs) + "."]
+
+
 def section(report: dict[str, Any]) -> str:
     pg, box = report["postgresql"], report["machine"]
     lines = [
@@ -75,6 +86,7 @@ def section(report: dict[str, Any]) -> str:
         f"{report['load_average_1_5_15_min']['after'][0]} after. Data: {report['cases']:,} cases, "
         f"{pg['events']:,} timeline events, database {pg['database_size']}; {report['repeats']} timed runs per "
         "measurement (median and p95 by nearest rank).",
+        *_provenance(report),
         "",
         "| target | goal | measured | met | at |",
         "|---|---|---|---|---|",
