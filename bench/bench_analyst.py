@@ -100,11 +100,10 @@ def name(value: Any) -> str:
 
 
 def months(date_from: date, date_to: date) -> list[str]:
-    found, year, month = [], date_from.year, date_from.month
-    while (year, month) <= (date_to.year, date_to.month):
-        found.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return found
+    """The Monitor's own month list (imported late: Django is set up by then)."""
+    from casus.monitor.figures import _months
+
+    return _months(date_from, date_to)
 
 
 def ordered(rows: list[dict[str, Any]], key: str, count: str = "count") -> list[dict[str, Any]]:
