@@ -195,7 +195,7 @@ def write_plan(ctx: BenchContext, page: str, url: str, queries: list[dict[str, s
     path = ctx.plans_dir / f"{page}.txt"
     header = f"-- {page}: GET {url} ({ctx.cases:,} cases), the slowest SELECT of {len(queries)} queries\n"
     path.write_text(header + main["sql"] + "\n\n" + explain(main["sql"]) + "\n")
-    return str(path)
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def measure(ctx: BenchContext, page: str, requests: list[tuple[Any, str]], **more: Any) -> dict[str, Any]:

@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "casus.settings_test")  # production settings, test secret
 
-from bench.common import RESULTS_DIR, BenchContext  # noqa: E402
+from bench.common import PLANS_DIR, RESULTS_DIR, BenchContext  # noqa: E402
 
 SCALES = {
     # cases, timeline events per case, timed requests per page/report, seconds per load run
@@ -141,7 +141,7 @@ def main() -> None:
     ctx = BenchContext(
         scale=args.scale, cases=settings["cases"], events_per_case=settings["events_per_case"], database=name,
         database_url=database_url(name), repeats=args.repeats or settings["repeats"],
-        load_seconds=settings["load_seconds"],
+        load_seconds=settings["load_seconds"], plans_dir=PLANS_DIR / args.scale,
     )  # fmt: skip
     ctx.plans_dir.mkdir(parents=True, exist_ok=True)
     load_before = [round(x, 2) for x in os.getloadavg()]
