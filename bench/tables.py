@@ -84,8 +84,8 @@ def section(report: dict[str, Any]) -> str:
         f"{pg['version']} (shared_buffers {pg['shared_buffers']}, work_mem {pg['work_mem']}, jit {pg['jit']}); "
         f"load average {report['load_average_1_5_15_min']['before'][0]} before, "
         f"{report['load_average_1_5_15_min']['after'][0]} after. Data: {report['cases']:,} cases, "
-        f"{pg['events']:,} timeline events, database {pg['database_size']}; {report['repeats']} timed runs per "
-        "measurement (median and p95 by nearest rank).",
+        f"{pg['events']:,} timeline events, database {pg['database_size']}; median and p95 by nearest rank over "
+        f"{report['repeats']} timed runs (web pages at least 100, Monitor variants 15; see How it is measured).",
         *_provenance(report),
         "",
         "| target | goal | measured | met | at |",
