@@ -6,16 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from stdnum.nl import bsn as stdnum_bsn
 
-from casus import deadlines
 from casus.cases.domain import CaseType, Channel, LinkKind, Outcome, Status
-from casus.cases.models import Case, Category, Event, Resident, Suspension, Team, validate_bsn
+from casus.cases.models import Case, Category, Event, Resident, Suspension, Team, due_status, validate_bsn
 
 EARLIEST = date(1990, 1, 1)
 LATEST = date(2100, 12, 31)
@@ -57,7 +55,7 @@ def case_list_row(row: dict[str, Any]) -> dict[str, Any]:
         "id": row["id"], "reference": row["reference"], "case_type": row["case_type"], "channel": row["channel"],
         "status": row["status"], "outcome": row["outcome"], "received_on": _day(row["received_on"]),
         "due_on": _day(row["due_on"]), "closed_on": _day(row["closed_on"]),
-        "state": _state(row["due_on"]) if open_case else "",
+        "state": due_status(row["due_on"]).state.value if open_case else "",
         "team": row["team_id"], "team_name": row["team__name"] or "",
         "handler": row["handler_id"],
         "handler_name": (handler_name or row["handler__username"]) if row["handler_id"] is not None else "",
@@ -65,12 +63,6 @@ def case_list_row(row: dict[str, Any]) -> dict[str, Any]:
         "nature": row["nature_id"], "resident": row["resident_id"], "sensitive": row["sensitive"],
         "safety_flag": row["safety_flag"],
     }  # fmt: skip
-
-
-def _state(due_on: date) -> str:
-    """Case.deadline_status(today).state for an open case with this due date."""
-    today = timezone.localdate()
-    return deadlines.deadline_status(due_on, today, warning_days=settings.CASUS_WARNING_DAYS).state.value
 
 
 class CaseListSerializer(serializers.ModelSerializer):
@@ -88,8 +80,8 @@ class CaseListSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
-    # The columns the list reads (CaseViewSet loads only these): the case's own fields and the names of
-    # its team, handler and subject, not every column of four tables.
+    # The columns the list reads (CaseViewSet.list takes `.values()` of these for case_list_row): the
+    # case's own fields and the names of its team, handler and subject, not every column of four tables.
     columns = (
         "id", "reference", "case_type", "channel", "status", "outcome", "received_on", "due_on", "closed_on",
         "team_id", "team__name", "handler_id", "handler__username", "handler__first_name", "handler__last_name",

@@ -70,8 +70,8 @@ class CaseViewSet(ApiMixin, viewsets.GenericViewSet):
     }  # fmt: skip
 
     def get_queryset(self) -> QuerySet[Case]:
-        related = visible_cases(self.request.user).select_related("team", "handler", "subject")
-        return related.only(*s.CaseListSerializer.columns).order_by("-received_on", "-id")
+        related = ("team", "handler", "subject")
+        return visible_cases(self.request.user).select_related(*related).order_by("-received_on", "-id")
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
         return s.CaseListSerializer if self.action == "list" else s.CaseDetailSerializer

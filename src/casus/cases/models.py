@@ -48,6 +48,16 @@ def choice_label(choices: type[models.TextChoices], value: str) -> str:
     return _labels(choices, get_language()).get(value, value)
 
 
+def due_status(due_on: date, on: date | None = None, warning_days: int | None = None) -> deadlines.Status:
+    """op_tijd / dreigt / te_laat of a due date on `on` (default today), with the configured warning days:
+    Case.deadline_status, also for a list that reads due dates without making Case objects."""
+    return deadlines.deadline_status(
+        due_on,
+        on or timezone.localdate(),
+        warning_days=settings.CASUS_WARNING_DAYS if warning_days is None else warning_days,
+    )
+
+
 class Organisation(models.Model):
     """A municipality or agency. A shared service works for several; reports split by it."""
 
@@ -441,11 +451,7 @@ class Case(models.Model):
 
     def deadline_status(self, on: date | None = None, warning_days: int | None = None) -> deadlines.Status:
         """op_tijd / dreigt / te_laat on `on` (default today)."""
-        return deadlines.deadline_status(
-            self.due_on,
-            on or timezone.localdate(),
-            warning_days=settings.CASUS_WARNING_DAYS if warning_days is None else warning_days,
-        )
+        return due_status(self.due_on, on, warning_days)
 
     @property
     def within_term(self) -> bool | None:
