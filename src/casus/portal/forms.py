@@ -161,6 +161,7 @@ class PortalForm(forms.Form):
         }  # fmt: skip
 
     def description(self) -> str:
+        """The case's description from the form's own fields: every form (klacht, vraag, …) writes its own."""
         raise NotImplementedError
 
     def registration(self) -> dict[str, Any]:
